@@ -1,0 +1,18 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { siteSettings } from './src/lib/settings.ts';
+
+const settings = siteSettings(process.env);
+
+export default defineConfig({
+  site: settings.site,
+  base: settings.base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Test and benchmark builds run side by side; they pass their own output and cache folders.
+  outDir: settings.outDir,
+  cacheDir: settings.cacheDir,
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+});

@@ -1,0 +1,50 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { releaseSchema } from './schemas/release.ts';
+import { programmeSchema } from './schemas/programme.ts';
+import { speakerSchema } from './schemas/speaker.ts';
+import { contactSchema } from './schemas/contact.ts';
+import { organisationSchema } from './schemas/organisation.ts';
+import { pageSchema } from './schemas/page.ts';
+import { slugify } from './lib/slug.ts';
+
+/** The programme file holds one conference; it becomes the single entry "konferens". */
+const PROGRAMME_ID = 'konferens';
+
+const releases = defineCollection({
+  loader: glob({
+    base: './content/pressmeddelanden',
+    pattern: '**/[^_]*.{md,mdx}',
+    // The URL comes from the headline, so editors never pick a slug by hand.
+    generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
+  }),
+  schema: releaseSchema,
+});
+
+const programme = defineCollection({
+  loader: file('./content/program.yaml', { parser: (text) => ({ [PROGRAMME_ID]: parseYaml(text) }) }),
+  schema: programmeSchema,
+});
+
+const speakers = defineCollection({
+  loader: file('./content/talare.yaml', { parser: (text) => parseYaml(text) }),
+  schema: speakerSchema,
+});
+
+const contacts = defineCollection({
+  loader: file('./content/kontakter.yaml', { parser: (text) => parseYaml(text) }),
+  schema: contactSchema,
+});
+
+const organisations = defineCollection({
+  loader: file('./content/organisationer.yaml', { parser: (text) => parseYaml(text) }),
+  schema: organisationSchema,
+});
+
+const pages = defineCollection({
+  loader: glob({ base: './content/sidor', pattern: '*.{md,mdx}' }),
+  schema: pageSchema,
+});
+
+export const collections = { releases, programme, speakers, contacts, organisations, pages };

@@ -1,0 +1,93 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { Contact } from '../schemas/contact.ts';
+import type { Organisation } from '../schemas/organisation.ts';
+import { checkReferences } from './references.ts';
+import { resolveProgramme, type ResolvedProgramme, type SpeakerWithId } from './programme.ts';
+
+/** The one module that reads Astro collections; everything else takes the plain data it returns. */
+
+export const CONTENT_FILES = {
+  programme: 'content/program.yaml',
+  speakers: 'content/talare.yaml',
+  contacts: 'content/kontakter.yaml',
+  organisations: 'content/organisationer.yaml',
+} as const;
+
+export type ReleaseEntry = CollectionEntry<'releases'>;
+export type ContactWithId = Contact & { id: string };
+export type OrganisationWithId = Organisation & { id: string };
+
+export interface SiteContent {
+  programme: ResolvedProgramme;
+  speakers: SpeakerWithId[];
+  contacts: ContactWithId[];
+  organisations: Map<string, OrganisationWithId>;
+  /** Published releases, newest first (drafts only in `astro dev`). */
+  releases: ReleaseEntry[];
+}
+
+let cached: Promise<SiteContent> | undefined;
+
+/** Loads, cross-checks and resolves all content once per build. */
+export function loadContent(): Promise<SiteContent> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteContent> {
+  const [programmeEntries, speakerEntries, contactEntries, organisationEntries, releaseEntries] = await Promise.all([
+    getCollection('programme'),
+    getCollection('speakers'),
+    getCollection('contacts'),
+    getCollection('organisations'),
+    getCollection('releases', (entry) => import.meta.env.DEV || !entry.data.draft),
+  ]);
+  const programmeEntry = programmeEntries[0];
+  if (!programmeEntry) {
+    throw new Error(`${CONTENT_FILES.programme}: filen saknas eller kunde inte läsas. Kör "npm run check" för detaljer.`);
+  }
+  const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id, 'sv');
+  // Speakers appear in programme order, as in the press release; unbooked ones last, by name.
+  const speakerOrder = programmeEntry.data.sessions.flatMap((session) => session.speakers);
+  const speakerRank = (id: string) => (speakerOrder.includes(id) ? speakerOrder.indexOf(id) : speakerOrder.length);
+  const speakers = speakerEntries
+    .sort((a, b) => speakerRank(a.id) - speakerRank(b.id) || byId(a, b))
+    .map((entry) => ({ id: entry.id, ...entry.data }));
+  const contacts = contactEntries.map((entry) => ({ id: entry.id, ...entry.data }));
+  const organisations = new Map(organisationEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
+
+  const problems = checkReferences({
+    programme: { file: CONTENT_FILES.programme, data: programmeEntry.data },
+    speakerIds: speakers.map((speaker) => speaker.id),
+    contacts: contactEntries,
+    organisationIds: [...organisations.keys()],
+    releases: releaseEntries.map((entry) => ({ file: entry.filePath ?? entry.id, data: entry.data })),
+    files: CONTENT_FILES,
+  });
+  if (problems.length > 0) {
+    const lines = problems.map((problem) => `  ${problem.file}, fältet ${problem.path}: ${problem.message}`);
+    throw new Error(`Innehållet hänvisar till saker som inte finns:\n${lines.join('\n')}`);
+  }
+
+  // Contacts keep the order the programme lists them in; the rest follow by name.
+  const contactOrder = programmeEntry.data.contacts;
+  const rank = (id: string) => (contactOrder.includes(id) ? contactOrder.indexOf(id) : contactOrder.length);
+  contacts.sort((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name, 'sv'));
+
+  return {
+    programme: resolveProgramme(programmeEntry.data, speakers),
+    speakers,
+    contacts,
+    organisations,
+    releases: releaseEntries.sort(
+      (a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id),
+    ),
+  };
+}
+
+/** A standalone page from content/sidor/, or a clear error naming the missing file. */
+export async function loadPage(id: string): Promise<CollectionEntry<'pages'>> {
+  const entry = await getEntry('pages', id);
+  if (!entry) throw new Error(`content/sidor/${id}.md saknas. Sidan måste finnas för att webbplatsen ska kunna byggas.`);
+  return entry;
+}

@@ -1,0 +1,18 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export interface PhoneNumber {
+  /** "+46102247339", for tel: links. */
+  e164: string;
+  /** "010-224 73 39", the Swedish way of grouping digits. */
+  display: string;
+  /** "tel:+46102247339" */
+  href: string;
+}
+
+/** Parses a number written the Swedish way; undefined when it is not a valid number. */
+export function parseSwedishPhone(raw: string): PhoneNumber | undefined {
+  const parsed = parsePhoneNumberFromString(raw, 'SE');
+  if (!parsed || !parsed.isValid()) return undefined;
+  const display = parsed.country === 'SE' ? parsed.formatNational() : parsed.formatInternational();
+  return { e164: parsed.number, display, href: `tel:${parsed.number}` };
+}

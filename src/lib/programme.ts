@@ -1,0 +1,99 @@
+import type { Programme, Session } from '../schemas/programme.ts';
+import type { Speaker } from '../schemas/speaker.ts';
+import { zonedInstant } from './dates.ts';
+
+export type SpeakerWithId = Speaker & { id: string };
+
+export interface ResolvedSession {
+  id: string;
+  title: string;
+  speakers: SpeakerWithId[];
+  description?: string;
+  room?: string;
+  /** Date of the day it belongs to, when known. */
+  day?: string;
+  /** Present only when the programme gives both a day and a start time. */
+  start?: Date;
+  end?: Date;
+}
+
+export interface ResolvedDay {
+  /** "2019-09-25" */
+  date: string;
+  /** 1-based position: "dag 1". */
+  number: number;
+  start: Date;
+  end: Date;
+  /** Sessions placed on this day, in time order (untimed ones last, in file order). */
+  sessions: ResolvedSession[];
+}
+
+export interface ResolvedProgramme {
+  data: Programme;
+  timeZone: string;
+  days: ResolvedDay[];
+  /** Sessions the source has not yet placed on a day. */
+  unscheduled: ResolvedSession[];
+  /** Start of the first day and end of the last. */
+  start: Date;
+  end: Date;
+}
+
+/** Joins sessions with their speakers and turns wall-clock times into instants. Pure. */
+export function resolveProgramme(data: Programme, speakers: readonly SpeakerWithId[]): ResolvedProgramme {
+  const timeZone = data.timezone;
+  const speakerById = new Map(speakers.map((speaker) => [speaker.id, speaker]));
+  const sessions = data.sessions.map((session) => resolveSession(session, speakerById, timeZone));
+  const days = [...data.days]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((day, index) => ({
+      date: day.date,
+      number: index + 1,
+      start: zonedInstant(day.date, day.start, timeZone),
+      end: zonedInstant(day.date, day.end, timeZone),
+      sessions: sortSessions(sessions.filter((session) => session.day === day.date)),
+    }));
+  const dayDates = new Set(days.map((day) => day.date));
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) throw new Error('The programme has no days.');
+  return {
+    data,
+    timeZone,
+    days,
+    unscheduled: sessions.filter((session) => !session.day || !dayDates.has(session.day)),
+    start: first.start,
+    end: last.end,
+  };
+}
+
+function resolveSession(session: Session, speakerById: Map<string, SpeakerWithId>, timeZone: string): ResolvedSession {
+  const resolved: ResolvedSession = {
+    id: session.id,
+    title: session.title,
+    speakers: session.speakers.flatMap((id) => speakerById.get(id) ?? []),
+  };
+  if (session.description) resolved.description = session.description;
+  if (session.room) resolved.room = session.room;
+  if (session.day) {
+    resolved.day = session.day;
+    if (session.start) resolved.start = zonedInstant(session.day, session.start, timeZone);
+    if (session.start && session.end) resolved.end = zonedInstant(session.day, session.end, timeZone);
+  }
+  return resolved;
+}
+
+function sortSessions(sessions: ResolvedSession[]): ResolvedSession[] {
+  const untimed = Number.POSITIVE_INFINITY;
+  return sessions
+    .map((session, order) => ({ session, order }))
+    .sort((a, b) => (a.session.start?.getTime() ?? untimed) - (b.session.start?.getTime() ?? untimed) || a.order - b.order)
+    .map(({ session }) => session);
+}
+
+/** Sessions a speaker appears in, in programme order. */
+export function sessionsBySpeaker(programme: ResolvedProgramme, speakerId: string): ResolvedSession[] {
+  return [...programme.days.flatMap((day) => day.sessions), ...programme.unscheduled].filter((session) =>
+    session.speakers.some((speaker) => speaker.id === speakerId),
+  );
+}

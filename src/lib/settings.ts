@@ -1,0 +1,42 @@
+/** Build settings read from the environment, validated once so a typo fails fast with a clear message. */
+export interface SiteSettings {
+  /** Absolute origin used for canonical URLs, the sitemap and the feed. */
+  site: string;
+  /** Path prefix the site is served under, always with leading and trailing slash. */
+  base: string;
+  /** Output folder; tests and benchmarks build into their own. */
+  outDir: string;
+  /** Astro cache folder; separate per parallel build so builds do not share a content store. */
+  cacheDir: string;
+}
+
+export const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+export function siteSettings(env: Record<string, string | undefined>): SiteSettings {
+  const site = env.SITE_URL?.trim() || DEFAULT_SITE_URL;
+  let parsed: URL;
+  try {
+    parsed = new URL(site);
+  } catch {
+    throw new Error(`SITE_URL must be an absolute URL such as https://konferens.example.se, got "${site}"`);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new Error(`SITE_URL must use http or https, got "${site}"`);
+  }
+  return {
+    site: parsed.origin,
+    base: normaliseBasePath(env.BASE_PATH),
+    outDir: env.ASTRO_OUT_DIR?.trim() || './dist',
+    cacheDir: env.ASTRO_CACHE_DIR?.trim() || './node_modules/.astro',
+  };
+}
+
+/** "konferens" and "/konferens" both become "/konferens/"; empty means the root. */
+export function normaliseBasePath(value: string | undefined): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '/';
+  if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed)) {
+    throw new Error(`BASE_PATH may only hold URL path characters, got "${value}"`);
+  }
+  return `/${trimmed}/`;
+}

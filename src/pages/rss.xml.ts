@@ -1,0 +1,24 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { loadContent } from '../lib/content.ts';
+import { FEED_SIZE } from '../lib/releases.ts';
+import { absoluteUrl, paths } from '../lib/urls.ts';
+import { t } from '../i18n/sv.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const { programme, releases } = await loadContent();
+  const base = import.meta.env.BASE_URL;
+  return rss({
+    title: `${t('releases.title')} – ${programme.data.name}`,
+    description: t('releases.description'),
+    site: absoluteUrl(paths.home, site ?? '', base),
+    customData: '<language>sv-se</language>',
+    items: releases.slice(0, FEED_SIZE).map((release) => ({
+      title: release.data.title,
+      description: release.data.ingress ?? release.data.title,
+      pubDate: release.data.published,
+      link: absoluteUrl(paths.release(release.id), site ?? '', base),
+      categories: release.data.tags,
+    })),
+  });
+};

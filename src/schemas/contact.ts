@@ -1,0 +1,24 @@
+import { z } from 'astro/zod';
+import { idField, textField } from './fields.ts';
+
+/** A press contact; the key in content/kontakter.yaml is the id releases refer to. */
+export const contactSchema = z.strictObject({
+  /** Full name. */
+  name: textField('Isabel Persson'),
+  /** Id of the organisation in content/organisationer.yaml. */
+  organisation: idField,
+  /**
+   * E-mail address as published. Only the shape is checked here; an address without a public
+   * top-level domain is a warning from the content check, not an error, so a typo in the source stays visible.
+   */
+  email: z
+    .string({ error: 'ska vara en e-postadress, till exempel "fornamn.efternamn@lansstyrelsen.se"' })
+    .trim()
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, {
+      error: 'är inte en e-postadress, skriv till exempel "fornamn.efternamn@lansstyrelsen.se"',
+    }),
+  /** Phone number as written in the release; links use E.164. */
+  phone: textField('010-224 73 39').optional(),
+});
+
+export type Contact = z.output<typeof contactSchema>;

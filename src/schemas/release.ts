@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+import { idField, instantField, textField } from './fields.ts';
+
+/** Frontmatter of a press release in content/pressmeddelanden/. */
+export const releaseSchema = z.strictObject({
+  /** Headline. */
+  title: textField('Konferens om prostitution och människohandel för sexuella ändamål'),
+  /** Optional ingress shown under the headline. */
+  ingress: textField('Tre län erbjuder utbildning och stöd kring nya och gamla problem').optional(),
+  /** Publication time with UTC offset, "2019-09-23T13:57:00+02:00". */
+  published: instantField,
+  /** Kind of text; the site only publishes press releases for now. */
+  kind: z.literal('Pressmeddelande', { error: 'ska vara "Pressmeddelande"' }).default('Pressmeddelande'),
+  /** Ids of the publishing organisations; the first one's "about" text closes the release. */
+  organisations: z.array(idField).min(1, { error: 'behöver minst en organisation' }),
+  /** Ids of the contact persons listed under the release. */
+  contacts: z.array(idField).default([]),
+  /** Free-form subject words. */
+  tags: z.array(textField('människohandel')).default([]),
+  /** Optional picture; the alt text is required by WCAG. */
+  image: z
+    .strictObject({
+      src: textField('bild.jpg'),
+      alt: textField('Beskrivning av vad bilden visar'),
+    })
+    .optional(),
+  /** Drafts are shown by `npm run dev` only. */
+  draft: z.boolean({ error: 'ska vara true eller false' }).default(false),
+});
+
+export type ReleaseData = z.output<typeof releaseSchema>;
