@@ -1,0 +1,14 @@
+import { buildInto, SHARED_BUILDS, type SharedBuild } from './support/build.ts';
+
+/** Builds the site once per test run, with and without a base path, for the build and browser suites. */
+export default async function setup(): Promise<void> {
+  if (process.env.SKIP_TEST_BUILD === '1') return;
+  for (const name of Object.keys(SHARED_BUILDS) as SharedBuild[]) {
+    try {
+      await buildInto(name, { ...SHARED_BUILDS[name] });
+    } catch (error) {
+      const failure = error as { stdout?: string; stderr?: string };
+      throw new Error(`Test build "${name}" failed:\n${failure.stdout ?? ''}\n${failure.stderr ?? ''}`);
+    }
+  }
+}

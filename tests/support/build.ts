@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where test builds go; inside node_modules so it is never committed. */
+export const BUILD_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'konferens-tests');
+
+/** Pinned clock for test builds: 2026-01-01T00:00:00Z, well after the conference. */
+export const TEST_EPOCH = '1767225600';
+
+/** The builds the suites share, made once by the global setup. */
+export const SHARED_BUILDS = {
+  default: { BASE_PATH: '/', SITE_URL: 'https://konferens.example.se' },
+  base: { BASE_PATH: '/konferens/', SITE_URL: 'https://example.github.io' },
+} as const;
+
+export type SharedBuild = keyof typeof SHARED_BUILDS;
+
+/** Output folder of a shared build. */
+export function builtSite(name: SharedBuild): string {
+  return path.join(BUILD_ROOT, name, 'dist');
+}
+
+export interface BuildResult {
+  outDir: string;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the real `npm run build` into its own output and cache folders, so builds can run
+ * side by side and never touch the developer's dist/.
+ */
+export async function buildInto(name: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const workDir = path.join(BUILD_ROOT, name);
+  const outDir = path.join(workDir, 'dist');
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+  const { stdout, stderr } = await run('npm', ['run', 'build', '--silent'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      SOURCE_DATE_EPOCH: TEST_EPOCH,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+      ASTRO_OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: path.join(workDir, 'cache'),
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { outDir, stdout, stderr };
+}

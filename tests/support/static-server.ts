@@ -1,0 +1,103 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+export interface HeaderRule {
+  pattern: string;
+  headers: [string, string][];
+}
+
+/** Parses a Netlify/Cloudflare Pages `_headers` file: a path line, then indented "Name: value" lines. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    const rule = rules[rules.length - 1];
+    if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+function matches(pattern: string, urlPath: string): boolean {
+  const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return regex.test(urlPath);
+}
+
+export interface RunningServer {
+  /** Origin plus base path, e.g. "http://127.0.0.1:40123/konferens/". */
+  url: string;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves a built site the way a static host does: directory index, 404.html for unknown
+ * paths, and the headers `_headers` assigns (as Netlify and Cloudflare Pages would).
+ */
+export async function serveSite(root: string, base = '/'): Promise<RunningServer> {
+  const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeadersFile, () => []);
+  const server: Server = createServer(async (request, response) => {
+    const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const headerPath = urlPath.startsWith(base) ? `/${urlPath.slice(base.length)}` : urlPath;
+    let file = urlPath.startsWith(base) ? path.join(root, urlPath.slice(base.length)) : '';
+    let status = 200;
+    if (file && !path.resolve(file).startsWith(path.resolve(root))) file = '';
+    const info = file ? await stat(file).catch(() => undefined) : undefined;
+    if (info?.isDirectory()) {
+      if (!urlPath.endsWith('/')) {
+        response.writeHead(301, { Location: `${urlPath}/` }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
+    if (!file || !(await stat(file).catch(() => undefined))?.isFile()) {
+      file = path.join(root, '404.html');
+      status = 404;
+    }
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store' };
+    for (const rule of rules) {
+      if (matches(rule.pattern, headerPath)) for (const [name, value] of rule.headers) headers[name] = value;
+    }
+    response.writeHead(status, headers);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}${base}`,
+    origin,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
