@@ -8,8 +8,8 @@ const run = promisify(execFile);
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Where test builds go; inside node_modules so it is never committed. */
-export const BUILD_ROOT = path.join(PROJECT_ROOT, 'node_modules', '.cache', 'konferens-tests');
+/** Where test builds go: inside node_modules so it is never committed; TEST_BUILD_ROOT moves it. */
+export const BUILD_ROOT = process.env.TEST_BUILD_ROOT ?? path.join(PROJECT_ROOT, 'node_modules', '.cache', 'konferens-tests');
 
 /** Pinned clock for test builds: 2026-01-01T00:00:00Z, well after the conference. */
 export const TEST_EPOCH = '1767225600';
