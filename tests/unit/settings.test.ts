@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE_URL, normaliseBasePath, siteSettings } from '../../src/lib/settings.ts';
+import { absoluteUrl, withBase } from '../../src/lib/urls.ts';
+
+describe('siteSettings', () => {
+  it('defaults to the local preview server at the root', () => {
+    expect(siteSettings({})).toMatchObject({ site: DEFAULT_SITE_URL, base: '/', outDir: './dist' });
+  });
+
+  it('keeps only the origin of SITE_URL', () => {
+    expect(siteSettings({ SITE_URL: 'https://example.se/whatever/' }).site).toBe('https://example.se');
+  });
+
+  it('rejects a SITE_URL that is not absolute', () => {
+    expect(() => siteSettings({ SITE_URL: 'example.se' })).toThrow(/SITE_URL/);
+    expect(() => siteSettings({ SITE_URL: 'ftp://example.se' })).toThrow(/http or https/);
+  });
+
+  it.each([
+    [undefined, '/'],
+    ['', '/'],
+    ['/', '/'],
+    ['konferens', '/konferens/'],
+    ['/konferens', '/konferens/'],
+    ['/a/b/', '/a/b/'],
+  ])('normalises BASE_PATH %j to %j', (input, expected) => {
+    expect(normaliseBasePath(input)).toBe(expected);
+  });
+
+  it('rejects a BASE_PATH with a query or spaces', () => {
+    expect(() => normaliseBasePath('/a b/')).toThrow(/BASE_PATH/);
+    expect(() => normaliseBasePath('/a?b')).toThrow(/BASE_PATH/);
+  });
+});
+
+describe('urls', () => {
+  it('prefixes the base path exactly once', () => {
+    expect(withBase('program/', '/')).toBe('/program/');
+    expect(withBase('/program/', '/konferens/')).toBe('/konferens/program/');
+    expect(withBase('', '/konferens/')).toBe('/konferens/');
+  });
+
+  it('builds absolute URLs from site and base', () => {
+    expect(absoluteUrl('rss.xml', 'https://example.github.io', '/konferens/')).toBe(
+      'https://example.github.io/konferens/rss.xml',
+    );
+  });
+});
