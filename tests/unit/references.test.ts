@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkReferences, type ReferenceInput } from '../../src/lib/references.ts';
+import { programmeSchema } from '../../src/schemas/programme.ts';
+import { releaseSchema } from '../../src/schemas/release.ts';
+
+const files = { speakers: 'content/talare.yaml', contacts: 'content/kontakter.yaml', organisations: 'content/organisationer.yaml' };
+
+function input(overrides: { speakers?: string[]; releaseContacts?: string[]; organisers?: string[] } = {}): ReferenceInput {
+  const programme = programmeSchema.parse({
+    name: 'Konferens',
+    summary: 'Kort',
+    audience: 'Alla',
+    organisers: overrides.organisers ?? ['lansstyrelsen-varmland'],
+    supporter: 'socialstyrelsen',
+    contacts: ['isabel-persson'],
+    venue: { name: 'Selma Spa', town: 'Sunne' },
+    days: [{ date: '2019-09-25', start: '11:00', end: '16:30' }],
+    sessions: [{ id: 'a', title: 'A', speakers: overrides.speakers ?? ['simon-haggstrom'] }],
+  });
+  const release = releaseSchema.parse({
+    title: 'R',
+    published: '2019-09-23T13:57:00+02:00',
+    organisations: ['lansstyrelsen-varmland'],
+    contacts: overrides.releaseContacts ?? ['isabel-persson'],
+  });
+  return {
+    programme: { file: 'content/program.yaml', data: programme },
+    speakerIds: ['simon-haggstrom', 'mia-schyberg'],
+    contacts: [{ id: 'isabel-persson', data: { name: 'Isabel Persson', organisation: 'lansstyrelsen-varmland', email: 'i@l.se' } }],
+    organisationIds: ['lansstyrelsen-varmland', 'socialstyrelsen'],
+    releases: [{ file: 'content/pressmeddelanden/r.md', data: release }],
+    files,
+  };
+}
+
+describe('checkReferences', () => {
+  it('finds nothing wrong with consistent content', () => {
+    expect(checkReferences(input())).toEqual([]);
+  });
+
+  it('names the file, the field and the unknown speaker, and suggests a near miss', () => {
+    expect(checkReferences(input({ speakers: ['simon-hagstrom', 'okand-person'] }))).toEqual([
+      {
+        file: 'content/program.yaml',
+        path: 'sessions[0].speakers[0]',
+        message: 'hänvisar till föreläsaren "simon-hagstrom", som inte finns i content/talare.yaml. Menade du "simon-haggstrom"?',
+      },
+      {
+        file: 'content/program.yaml',
+        path: 'sessions[0].speakers[1]',
+        message: 'hänvisar till föreläsaren "okand-person", som inte finns i content/talare.yaml',
+      },
+    ]);
+  });
+
+  it('reports unknown contacts in releases and unknown organisers, all at once', () => {
+    const problems = checkReferences(input({ releaseContacts: ['nobody'], organisers: ['lansstyrelsen-dalarna'] }));
+    expect(problems.map((problem) => `${problem.file} ${problem.path}`)).toEqual([
+      'content/program.yaml organisers[0]',
+      'content/pressmeddelanden/r.md contacts[0]',
+    ]);
+  });
+});
