@@ -10,7 +10,8 @@ export default defineConfig({
   site: settings.site,
   base: settings.base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // CSS as a file, never inlined: the Content-Security-Policy then allows style-src 'self' only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Test and benchmark builds run side by side; they pass their own output and cache folders.
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
