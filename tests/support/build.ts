@@ -16,8 +16,8 @@ export const TEST_EPOCH = '1767225600';
 
 /** The builds the suites share, made once by the global setup. */
 export const SHARED_BUILDS = {
-  default: { BASE_PATH: '/', SITE_URL: 'https://konferens.example.se' },
-  base: { BASE_PATH: '/konferens/', SITE_URL: 'https://example.github.io' },
+  default: { BASE_PATH: '/', SITE_URL: 'https://konferens.example.se', TZ: 'UTC' },
+  base: { BASE_PATH: '/konferens/', SITE_URL: 'https://example.github.io', TZ: 'UTC' },
 } as const;
 
 export type SharedBuild = keyof typeof SHARED_BUILDS;
