@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pagefind from './src/integrations/pagefind.ts';
 import { siteSettings } from './src/lib/settings.ts';
 
 const settings = siteSettings(process.env);
@@ -15,5 +16,5 @@ export default defineConfig({
   // Test and benchmark builds run side by side; they pass their own output and cache folders.
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
 });

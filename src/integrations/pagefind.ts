@@ -1,0 +1,83 @@
+import type { AstroIntegration, HookParameters } from 'astro';
+import { readdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+type BuildDone = Pick<HookParameters<'astro:build:done'>, 'dir' | 'logger'>;
+
+/** Folder of the search bundle inside the output; the search page imports `<base>pagefind/pagefind.js`. */
+export const PAGEFIND_FOLDER = 'pagefind';
+
+/**
+ * UI bundles Pagefind always writes but this site never loads: the search page uses the JS API
+ * (pagefind.js + its worker) with its own interface. Removing them keeps unused JavaScript off the
+ * site. `wasm.unknown` is only for pages without a known language, and every page is indexed as Swedish.
+ */
+const UNUSED_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+  'wasm.unknown.pagefind',
+];
+
+/**
+ * Indexes the built site with Pagefind after Astro has written it, so `npm run build` is the one
+ * build command. Only `data-pagefind-body` (the `<main>` of searchable pages) is indexed. URLs in
+ * the index are relative to the output folder; the search page adds the base path in the browser.
+ */
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'konferens:pagefind',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => buildSearchIndex({ dir, logger }),
+    },
+  };
+}
+
+/** Runs Pagefind over `dir` and writes the bundle to `dir/pagefind/`; throws on any reported error. */
+export async function buildSearchIndex({ dir, logger: parent }: BuildDone): Promise<void> {
+  const logger = parent.fork('pagefind');
+  const site = fileURLToPath(dir);
+  const outputPath = path.join(site, PAGEFIND_FOLDER);
+  const started = performance.now();
+  try {
+    // Pages are lang="sv"; forcing it keeps Swedish stemming even if a page ever loses its lang.
+    const created = await pagefind.createIndex({ forceLanguage: 'sv' });
+    const { index } = check(created, 'createIndex', logger);
+    if (!index) throw new Error('Pagefind gav inget index.');
+    const added = check(await index.addDirectory({ path: site }), 'addDirectory', logger);
+    if (added.page_count === 0) throw new Error(`Pagefind hittade inga sidor att indexera i ${site}.`);
+    check(await index.writeFiles({ outputPath }), 'writeFiles', logger);
+    await Promise.all(UNUSED_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    const { files, bytes } = await folderSize(outputPath);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    logger.info(`${added.page_count} sidor indexerade på ${seconds} s: ${files} filer, ${(bytes / 1024).toFixed(1)} KiB.`);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Pagefind reports problems in an `errors` array rather than by throwing. */
+function check<T extends { errors: string[] }>(response: T, step: string, logger: BuildDone['logger']): T {
+  if (response.errors.length > 0) {
+    for (const error of response.errors) logger.error(`${step}: ${error}`);
+    throw new Error(`Sökindexet kunde inte byggas (Pagefind ${step} rapporterade fel).`);
+  }
+  return response;
+}
+
+async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
