@@ -45,7 +45,7 @@ export async function buildInto(name: string, env: Record<string, string> = {}):
   const { stdout, stderr } = await run('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
     env: {
-      ...process.env,
+      ...cleanEnvironment(),
       SOURCE_DATE_EPOCH: TEST_EPOCH,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...env,
@@ -55,4 +55,15 @@ export async function buildInto(name: string, env: Record<string, string> = {}):
     maxBuffer: 64 * 1024 * 1024,
   });
   return { outDir, stdout, stderr };
+}
+
+/**
+ * The environment without what Vitest puts into process.env (NODE_ENV=test, BASE_URL, MODE, ...):
+ * a child `astro build` would otherwise take BASE_URL=/ over the configured base path.
+ */
+export function cleanEnvironment(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  for (const key of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX', 'SITE']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('__VITEST')) delete env[key];
+  return env;
 }
