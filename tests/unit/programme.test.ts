@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { resolveProgramme, sessionsBySpeaker, type SpeakerWithId } from '../../src/lib/programme.ts';
+import { eventJsonLd, newsArticleJsonLd } from '../../src/lib/jsonld.ts';
+import { buildTime, conferenceStatus } from '../../src/lib/status.ts';
+import { programmeSchema } from '../../src/schemas/programme.ts';
+
+const speakers: SpeakerWithId[] = [
+  { id: 'a', name: 'Anna A', role: 'forskare', organisation: 'X' },
+  { id: 'b', name: 'Bo B', role: 'polis', organisation: 'Y' },
+];
+
+const programme = programmeSchema.parse({
+  name: 'Höstkonferens',
+  summary: 'Sammanfattning',
+  audience: 'Alla',
+  organisers: ['o'],
+  venue: { name: 'Hotellet', town: 'Sunne', address: 'Gatan 1' },
+  // Given out of order on purpose: days are sorted by date.
+  days: [
+    { date: '2019-10-27', start: '01:00', end: '04:00' },
+    { date: '2019-10-26', start: '09:00', end: '12:00' },
+  ],
+  sessions: [
+    { id: 'late', title: 'Sen', speakers: ['a'], day: '2019-10-26', start: '11:00', end: '12:00' },
+    { id: 'early', title: 'Tidig', speakers: ['b', 'a'], day: '2019-10-26', start: '09:00', end: '10:00' },
+    { id: 'night', title: 'Natt', speakers: [], day: '2019-10-27', start: '02:30', end: '03:30' },
+    { id: 'loose', title: 'Utan tid', speakers: ['b'] },
+  ],
+});
+
+describe('resolveProgramme', () => {
+  const resolved = resolveProgramme(programme, speakers);
+
+  it('sorts days and sessions and turns wall-clock times into instants', () => {
+    expect(resolved.days.map((day) => [day.number, day.date])).toEqual([
+      [1, '2019-10-26'],
+      [2, '2019-10-27'],
+    ]);
+    expect(resolved.days[0]?.sessions.map((session) => session.id)).toEqual(['early', 'late']);
+    expect(resolved.start.toISOString()).toBe('2019-10-26T07:00:00.000Z');
+    // The last day spans the end of summer time: 01:00 CEST to 04:00 CET is four hours.
+    expect(resolved.end.toISOString()).toBe('2019-10-27T03:00:00.000Z');
+    expect(resolved.days[1]?.sessions[0]?.start?.toISOString()).toBe('2019-10-27T00:30:00.000Z');
+  });
+
+  it('joins speakers in the order the session lists them', () => {
+    expect(resolved.days[0]?.sessions[0]?.speakers.map((speaker) => speaker.name)).toEqual(['Bo B', 'Anna A']);
+  });
+
+  it('keeps sessions without a day apart', () => {
+    expect(resolved.unscheduled.map((session) => session.id)).toEqual(['loose']);
+    expect(resolved.unscheduled[0]?.start).toBeUndefined();
+  });
+
+  it('finds the sessions of a speaker in programme order', () => {
+    expect(sessionsBySpeaker(resolved, 'b').map((session) => session.id)).toEqual(['early', 'loose']);
+  });
+
+  it('describes the event as schema.org data with offsets and the address as given', () => {
+    const data = eventJsonLd(resolved, [{ name: 'Länsstyrelsen Värmland' }], 'https://example.se/');
+    expect(data).toMatchObject({
+      startDate: '2019-10-26T09:00:00+02:00',
+      endDate: '2019-10-27T04:00:00+01:00',
+      location: { name: 'Hotellet', address: { streetAddress: 'Gatan 1', addressLocality: 'Sunne' } },
+      organizer: [{ '@type': 'GovernmentOrganization', name: 'Länsstyrelsen Värmland' }],
+      performer: [
+        { '@type': 'Person', name: 'Bo B' },
+        { '@type': 'Person', name: 'Anna A' },
+      ],
+    });
+  });
+});
+
+describe('newsArticleJsonLd', () => {
+  it('gives the publication time with its offset and the publishers', () => {
+    expect(
+      newsArticleJsonLd({
+        headline: 'Rubrik',
+        published: new Date('2019-09-23T11:57:00Z'),
+        url: 'https://example.se/pressmeddelanden/rubrik/',
+        publishers: [{ name: 'Länsstyrelsen Värmland' }, { name: 'Länsstyrelsen Dalarna' }],
+        keywords: ['a', 'b'],
+        timeZone: 'Europe/Stockholm',
+      }),
+    ).toMatchObject({
+      '@type': 'NewsArticle',
+      datePublished: '2019-09-23T13:57:00+02:00',
+      keywords: 'a, b',
+      publisher: { name: 'Länsstyrelsen Värmland' },
+      contributor: [{ name: 'Länsstyrelsen Dalarna' }],
+    });
+  });
+});
+
+describe('conference status', () => {
+  const start = new Date('2019-09-25T09:00:00Z');
+  const end = new Date('2019-09-26T11:00:00Z');
+
+  it.each([
+    ['2019-09-25T08:59:59Z', 'upcoming'],
+    ['2019-09-25T09:00:00Z', 'ongoing'],
+    ['2019-09-26T10:59:59Z', 'ongoing'],
+    ['2019-09-26T11:00:00Z', 'past'],
+  ])('at %s it is %s', (now, status) => {
+    expect(conferenceStatus(new Date(now), start, end)).toBe(status);
+  });
+
+  it('reads the build clock from SOURCE_DATE_EPOCH', () => {
+    expect(buildTime({ SOURCE_DATE_EPOCH: '1569402000' }).toISOString()).toBe('2019-09-25T09:00:00.000Z');
+    expect(() => buildTime({ SOURCE_DATE_EPOCH: 'igår' })).toThrow(/SOURCE_DATE_EPOCH/);
+    const before = Date.now();
+    expect(buildTime({}).getTime()).toBeGreaterThanOrEqual(before);
+  });
+});
