@@ -124,7 +124,7 @@ const sv = {
   'calendar.sessionsIntro': 'Programpunkterna med tider finns också som en egen kalenderfil.',
   'calendar.sessionsDownload': 'Ladda ner programpunkterna (.ics)',
   'calendar.sessionsSubscribe': 'Prenumerera på programpunkterna',
-  'calendar.sessionLinks': 'Lägg till i kalendern',
+  'calendar.sessionLinks': 'Lägg till programpunkterna i kalendern',
 } as const;
 
 export type UiKey = keyof typeof sv;

@@ -30,5 +30,6 @@ export const paths = {
   search: 'sok/',
   feed: 'rss.xml',
   calendar: 'kalender/konferens.ics',
+  sessionCalendar: 'kalender/program.ics',
   sitemap: 'sitemap-index.xml',
 } as const;
