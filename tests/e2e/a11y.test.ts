@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AxeResults, Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLOR_SCHEMES, openSite, WIDTHS, type E2eSite } from '../support/e2e.ts';
+
+/** WCAG 2.1 A and AA, the level Swedish public bodies must meet (EN 301 549). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One violation per block: rule, impact, what to do, and every offending element. */
+export function formatViolations(violations: Result[]): string {
+  return violations
+    .map((violation) =>
+      [
+        `${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}`,
+        `  ${violation.helpUrl}`,
+        ...violation.nodes.flatMap((node) => [
+          `  - ${node.target.join(' ')}`,
+          `    ${node.html.slice(0, 200)}`,
+          ...(node.failureSummary ?? '').split('\n').map((line) => `    ${line}`),
+        ]),
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+async function runAxe(page: Page): Promise<AxeResults> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(
+    (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_TAGS,
+  );
+}
+
+let site: E2eSite;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('axe-core, WCAG 2.1 A and AA', () => {
+  it('checks every built page', () => {
+    expect(site.pages.length).toBeGreaterThan(3);
+  });
+
+  it('reports a known violation readably (the check can fail)', async () => {
+    const page = await site.browser.newPage();
+    try {
+      await page.setContent('<!doctype html><html lang="sv"><title>T</title><main><img src="data:,"></main></html>');
+      const text = formatViolations((await runAxe(page)).violations);
+      expect(text).toContain('image-alt (critical)');
+      expect(text).toContain('<img src="data:,">');
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const width of WIDTHS) {
+    for (const colorScheme of COLOR_SCHEMES) {
+      it(`has zero violations on every page at ${width} px in ${colorScheme} mode`, async () => {
+        // bypassCSP lets the injected axe script run; the network suite checks the CSP itself.
+        const context = await site.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+        const page = await context.newPage();
+        const report: string[] = [];
+        let rulesPassed = 0;
+        try {
+          for (const { route } of site.pages) {
+            await page.goto(site.url(route), { waitUntil: 'load' });
+            await page.emulateMedia({ colorScheme });
+            expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
+            const results = await runAxe(page);
+            rulesPassed += results.passes.length;
+            if (results.violations.length > 0) report.push(`/${route}\n${formatViolations(results.violations)}`);
+          }
+        } finally {
+          await context.close();
+        }
+        // axe really ran: contrast, names, landmarks and the like passed on every page.
+        expect(rulesPassed).toBeGreaterThan(site.pages.length * 5);
+        expect(report.join('\n\n'), `axe violations at ${width} px, ${colorScheme}`).toBe('');
+      });
+    }
+  }
+});

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { builtSite, SHARED_BUILDS, type SharedBuild } from './build.ts';
+import { launchChromium } from './browser.ts';
+import { builtPages, type BuiltPage } from './pages.ts';
+import { parseHeadersFile, serveSite, type RunningServer } from './static-server.ts';
+
+/** The two viewport widths every page is checked at: a small phone and a laptop. */
+export const WIDTHS = [375, 1280] as const;
+export const COLOR_SCHEMES = ['light', 'dark'] as const;
+
+export interface E2eSite {
+  browser: Browser;
+  server: RunningServer;
+  dist: string;
+  /** Every built HTML page, found by walking dist. */
+  pages: BuiltPage[];
+  /** Absolute URL of a route below the base ("" for the home page). */
+  url: (route: string) => string;
+  close: () => Promise<void>;
+}
+
+/** Serves a shared build with its `_headers` and starts Chromium; call close() in afterAll. */
+export async function openSite(name: SharedBuild = 'default'): Promise<E2eSite> {
+  const dist = builtSite(name);
+  const [server, browser, pages] = await Promise.all([serveSite(dist, SHARED_BUILDS[name].BASE_PATH), launchChromium(), builtPages(dist)]);
+  return {
+    browser,
+    server,
+    dist,
+    pages,
+    url: (route) => new URL(route, server.url).href,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The headers `_headers` in dist sets for every path ("/*"), as lower-case name → value. */
+export async function siteWideHeaders(dist: string): Promise<Record<string, string>> {
+  const rules = parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8'));
+  const all = rules.filter((rule) => rule.pattern === '/*').flatMap((rule) => rule.headers);
+  return Object.fromEntries(all.map(([name, value]) => [name.toLowerCase(), value]));
+}
