@@ -13,6 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // CSS as a file, never inlined: the Content-Security-Policy then allows style-src 'self' only.
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // Scripts as files too, never inlined however small: the CSP allows script-src 'self' only.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   // Test and benchmark builds run side by side; they pass their own output and cache folders.
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,

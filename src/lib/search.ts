@@ -34,3 +34,9 @@ export function searchAttributes({ type, date, dateLabel, timeZone }: SearchTagg
     'data-search-sort': date.toISOString(),
   };
 }
+
+/** Years for the year filter, newest first: the year of every tagged date, each once. */
+export function searchYears(dates: { date: Date; timeZone: string }[]): string[] {
+  const years = new Set(dates.map(({ date, timeZone }) => localDate(date, timeZone).slice(0, 4)));
+  return [...years].sort((a, b) => b.localeCompare(a));
+}

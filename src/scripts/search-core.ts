@@ -1,0 +1,98 @@
+/**
+ * The search page's logic without the DOM: URL state, Pagefind options and the texts read out
+ * to screen readers. Kept free of browser globals so it runs under Vitest in Node.
+ */
+
+/** Interface texts from src/i18n/sv.ts, handed to the browser in a data attribute. */
+export interface SearchStrings {
+  /** Label per `typ` filter value. */
+  types: Record<string, string>;
+  /** Label for pages without a type (home, contact, accessibility). */
+  page: string;
+  prompt: string;
+  loading: string;
+  loadError: string;
+  countOne: string;
+  countMany: string;
+  countNone: string;
+  countOneAll: string;
+  countManyAll: string;
+  countNoneAll: string;
+}
+
+export type SortOrder = 'relevans' | 'nyast';
+
+/** What the visitor asked for; mirrored in the URL as ?q=&typ=&ar=&ordning=. */
+export interface SearchState {
+  query: string;
+  type: string;
+  year: string;
+  /** Empty until the visitor picks an order; then the default depends on the type. */
+  sort: SortOrder | '';
+}
+
+export const PARAMS = { query: 'q', type: 'typ', year: 'ar', sort: 'ordning' } as const;
+
+/** Reads the state from a query string; unknown sort values fall back to the default. */
+export function readState(params: URLSearchParams): SearchState {
+  const sort = params.get(PARAMS.sort);
+  return {
+    query: (params.get(PARAMS.query) ?? '').trim(),
+    type: params.get(PARAMS.type) ?? '',
+    year: params.get(PARAMS.year) ?? '',
+    sort: sort === 'relevans' || sort === 'nyast' ? sort : '',
+  };
+}
+
+/** The query string for a state, leaving out empty fields so shared links stay short. */
+export function toParams(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.query) params.set(PARAMS.query, state.query);
+  if (state.type) params.set(PARAMS.type, state.type);
+  if (state.year) params.set(PARAMS.year, state.year);
+  if (state.sort) params.set(PARAMS.sort, state.sort);
+  return params;
+}
+
+/** Press releases list newest first unless the visitor chose otherwise; everything else by relevance. */
+export function effectiveSort(state: SearchState): SortOrder {
+  if (state.sort) return state.sort;
+  return state.type === 'pressmeddelande' ? 'nyast' : 'relevans';
+}
+
+/** Nothing to search for: no words and no filter. */
+export function isBlank(state: SearchState): boolean {
+  return state.query === '' && state.type === '' && state.year === '';
+}
+
+export interface PagefindSearchOptions {
+  filters: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** Filters and sort for `pagefind.search`; the keys match the data-pagefind-* tags in src/lib/search.ts. */
+export function searchOptions(state: SearchState): PagefindSearchOptions {
+  const filters: Record<string, string> = {};
+  if (state.type) filters.typ = state.type;
+  if (state.year) filters['år'] = state.year;
+  return effectiveSort(state) === 'nyast' ? { filters, sort: { date: 'desc' } } : { filters };
+}
+
+/** "3 träffar för ”konferens”." and friends, for the live region. */
+export function countText(strings: SearchStrings, count: number, query: string): string {
+  const template =
+    query === ''
+      ? [strings.countNoneAll, strings.countOneAll, strings.countManyAll]
+      : [strings.countNone, strings.countOne, strings.countMany];
+  const text = template[Math.min(count, 2)] ?? '';
+  return text.replace('{count}', String(count)).replace('{query}', query);
+}
+
+/**
+ * Pagefind leaves pages without the sort key (home, contact, accessibility) out of a sorted
+ * search. They follow the dated pages, in relevance order, so "Nyast först" never hides a hit.
+ */
+export function withUndated<T extends { id: string }>(sorted: T[], byRelevance: T[]): T[] {
+  const seen = new Set(sorted.map((result) => result.id));
+  return [...sorted, ...byRelevance.filter((result) => !seen.has(result.id))];
+}

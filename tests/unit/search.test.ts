@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { searchAttributes, searchYears } from '../../src/lib/search.ts';
+import {
+  countText,
+  effectiveSort,
+  isBlank,
+  readState,
+  searchOptions,
+  toParams,
+  withUndated,
+  type SearchStrings,
+} from '../../src/scripts/search-core.ts';
+
+const strings: SearchStrings = {
+  types: {},
+  page: 'Sida',
+  prompt: '',
+  loading: '',
+  loadError: '',
+  countOne: '1 träff för ”{query}”.',
+  countMany: '{count} träffar för ”{query}”.',
+  countNone: 'Inga träffar för ”{query}”.',
+  countOneAll: '1 träff.',
+  countManyAll: '{count} träffar.',
+  countNoneAll: 'Inga träffar.',
+};
+
+describe('searchAttributes', () => {
+  it('tags a release with its Swedish year, local ISO date and a UTC sort key', () => {
+    // 23:30 UTC on New Year's Eve is already the next year in Stockholm.
+    const attributes = searchAttributes({
+      type: 'pressmeddelande',
+      date: new Date('2019-12-31T23:30:00Z'),
+      dateLabel: '1 januari 2020 kl. 00.30',
+      timeZone: 'Europe/Stockholm',
+    });
+    expect(attributes['data-search-year']).toBe('2020');
+    expect(attributes['data-search-date']).toBe('2020-01-01T00:30:00+01:00');
+    expect(attributes['data-search-sort']).toBe('2019-12-31T23:30:00.000Z');
+    expect(attributes['data-pagefind-filter']).toBe('typ[data-search-type], år[data-search-year]');
+  });
+});
+
+describe('searchYears', () => {
+  it('lists each year once, newest first', () => {
+    const zone = 'Europe/Stockholm';
+    const dates = ['2019-09-23T12:00:00Z', '2021-01-01T12:00:00Z', '2019-09-25T09:00:00Z'].map((iso) => ({ date: new Date(iso), timeZone: zone }));
+    expect(searchYears(dates)).toEqual(['2021', '2019']);
+  });
+});
+
+describe('search state', () => {
+  it('reads and writes the address, leaving out empty fields', () => {
+    const state = readState(new URLSearchParams('q=%20H%C3%A4ggstr%C3%B6m%20&typ=talare&ordning=bogus'));
+    expect(state).toEqual({ query: 'Häggström', type: 'talare', year: '', sort: '' });
+    expect(toParams(state).toString()).toBe('q=H%C3%A4ggstr%C3%B6m&typ=talare');
+  });
+
+  it('lists press releases newest first unless the visitor chose an order', () => {
+    const base = { query: '', type: 'pressmeddelande', year: '', sort: '' } as const;
+    expect(effectiveSort(base)).toBe('nyast');
+    expect(searchOptions(base)).toEqual({ filters: { typ: 'pressmeddelande' }, sort: { date: 'desc' } });
+    expect(searchOptions({ ...base, sort: 'relevans' })).toEqual({ filters: { typ: 'pressmeddelande' } });
+    expect(searchOptions({ ...base, type: '', year: '2019' })).toEqual({ filters: { år: '2019' } });
+    expect(isBlank({ ...base, type: '' })).toBe(true);
+  });
+
+  it('keeps undated hits after the dated ones instead of dropping them', () => {
+    const sorted = [{ id: 'b' }, { id: 'a' }];
+    const relevance = [{ id: 'c' }, { id: 'a' }, { id: 'b' }, { id: 'd' }];
+    expect(withUndated(sorted, relevance).map((hit) => hit.id)).toEqual(['b', 'a', 'c', 'd']);
+  });
+});
+
+describe('countText', () => {
+  it('uses Swedish singular and plural', () => {
+    expect(countText(strings, 0, 'x')).toBe('Inga träffar för ”x”.');
+    expect(countText(strings, 1, 'x')).toBe('1 träff för ”x”.');
+    expect(countText(strings, 12, 'x')).toBe('12 träffar för ”x”.');
+    expect(countText(strings, 2, '')).toBe('2 träffar.');
+  });
+});
