@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import contentCheck from './src/integrations/content-check.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { siteSettings } from './src/lib/settings.ts';
 
@@ -18,5 +19,6 @@ export default defineConfig({
   // Test and benchmark builds run side by side; they pass their own output and cache folders.
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
-  integrations: [mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  // contentCheck first: a content error stops the build before anything is written.
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
 });

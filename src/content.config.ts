@@ -8,13 +8,17 @@ import { contactSchema } from './schemas/contact.ts';
 import { organisationSchema } from './schemas/organisation.ts';
 import { pageSchema } from './schemas/page.ts';
 import { slugify } from './lib/slug.ts';
+import { siteSettings } from './lib/settings.ts';
+
+/** ./content unless CONTENT_DIR says otherwise (tests build fixture content). */
+const CONTENT = siteSettings(process.env).contentDir;
 
 /** The programme file holds one conference; it becomes the single entry "konferens". */
 const PROGRAMME_ID = 'konferens';
 
 const releases = defineCollection({
   loader: glob({
-    base: './content/pressmeddelanden',
+    base: `${CONTENT}/pressmeddelanden`,
     pattern: '**/[^_]*.{md,mdx}',
     // The URL comes from the headline, so editors never pick a slug by hand.
     generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
@@ -23,27 +27,27 @@ const releases = defineCollection({
 });
 
 const programme = defineCollection({
-  loader: file('./content/program.yaml', { parser: (text) => ({ [PROGRAMME_ID]: parseYaml(text) }) }),
+  loader: file(`${CONTENT}/program.yaml`, { parser: (text) => ({ [PROGRAMME_ID]: parseYaml(text) }) }),
   schema: programmeSchema,
 });
 
 const speakers = defineCollection({
-  loader: file('./content/talare.yaml', { parser: (text) => parseYaml(text) }),
+  loader: file(`${CONTENT}/talare.yaml`, { parser: (text) => parseYaml(text) }),
   schema: speakerSchema,
 });
 
 const contacts = defineCollection({
-  loader: file('./content/kontakter.yaml', { parser: (text) => parseYaml(text) }),
+  loader: file(`${CONTENT}/kontakter.yaml`, { parser: (text) => parseYaml(text) }),
   schema: contactSchema,
 });
 
 const organisations = defineCollection({
-  loader: file('./content/organisationer.yaml', { parser: (text) => parseYaml(text) }),
+  loader: file(`${CONTENT}/organisationer.yaml`, { parser: (text) => parseYaml(text) }),
   schema: organisationSchema,
 });
 
 const pages = defineCollection({
-  loader: glob({ base: './content/sidor', pattern: '*.{md,mdx}' }),
+  loader: glob({ base: `${CONTENT}/sidor`, pattern: '*.{md,mdx}' }),
   schema: pageSchema,
 });
 

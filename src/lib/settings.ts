@@ -8,6 +8,8 @@ export interface SiteSettings {
   outDir: string;
   /** Astro cache folder; separate per parallel build so builds do not share a content store. */
   cacheDir: string;
+  /** Folder with the editors' content; tests point it at fixtures. No trailing slash. */
+  contentDir: string;
 }
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -28,6 +30,7 @@ export function siteSettings(env: Record<string, string | undefined>): SiteSetti
     base: normaliseBasePath(env.BASE_PATH),
     outDir: env.ASTRO_OUT_DIR?.trim() || './dist',
     cacheDir: env.ASTRO_CACHE_DIR?.trim() || './node_modules/.astro',
+    contentDir: (env.CONTENT_DIR?.trim() || './content').replace(/\/+$/, ''),
   };
 }
 

@@ -1,0 +1,253 @@
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { contactSchema, type Contact } from '../../schemas/contact.ts';
+import { organisationSchema } from '../../schemas/organisation.ts';
+import { pageSchema } from '../../schemas/page.ts';
+import { programmeSchema, type Programme } from '../../schemas/programme.ts';
+import { releaseSchema } from '../../schemas/release.ts';
+import { speakerSchema } from '../../schemas/speaker.ts';
+import { idField } from '../../schemas/fields.ts';
+import { checkReferences } from '../references.ts';
+import { checkMarkdownBody } from './markdown.ts';
+import { checkContacts } from './people.ts';
+import { checkProgramme } from './programme.ts';
+import { checkReleases, type CheckedRelease } from './releases.ts';
+import { validate } from './schema.ts';
+import { CONTENT_LAYOUT, readContentFolder, splitFrontmatter, type ContentFolder } from './source.ts';
+import { fieldName, parseFieldName, sentence } from './text.ts';
+import type { Problem, SourceFile } from './types.ts';
+import { parseYamlSource, type YamlSource } from './yaml.ts';
+
+export interface CheckOptions {
+  /** The build's clock (src/lib/status.ts buildTime()); releases after it get a warning. */
+  now: Date;
+}
+
+/** Reads the content folder and checks it. `displayRoot` is what paths in messages are relative to. */
+export async function checkContentFolder(dir: string, options: CheckOptions & { displayRoot?: string }): Promise<Problem[]> {
+  return checkContent(await readContentFolder(dir, options.displayRoot), options);
+}
+
+/**
+ * Every check on the editors' content, in one pass, so a build lists all problems at once:
+ * YAML syntax, the site's zod schemas, references between files, programme times, release
+ * addresses, Markdown safety, and warnings. Pure: takes the files in memory.
+ */
+export function checkContent(folder: ContentFolder, options: CheckOptions): Problem[] {
+  const problems: Problem[] = [];
+  const display = (name: string) => folder.files.get(name)?.display ?? name;
+  const sources = new Map<string, YamlSource>();
+
+  const required = [CONTENT_LAYOUT.programme, CONTENT_LAYOUT.speakers, CONTENT_LAYOUT.contacts, CONTENT_LAYOUT.organisations];
+  for (const name of [...required, ...CONTENT_LAYOUT.requiredPages]) {
+    if (!folder.files.has(name)) {
+      problems.push({
+        severity: 'error',
+        file: missingDisplay(folder, name),
+        message: 'Filen saknas. Webbplatsen kan inte byggas utan den; återställ den från git (till exempel på GitHub under "History").',
+      });
+    }
+  }
+
+  const parse = (file: SourceFile, text = file.text, lineOffset = 0): YamlSource | undefined => {
+    const source = parseYamlSource(text, lineOffset);
+    for (const error of source.errors) {
+      problems.push({ severity: 'error', file: file.display, position: error.position, message: error.message });
+    }
+    if (source.errors.length > 0) return undefined;
+    sources.set(file.display, source);
+    return source;
+  };
+
+  // Files keyed by id: every top-level key is one entry, validated on its own.
+  const keyed = <S extends z.ZodType>(name: string, schema: S) => {
+    const file = folder.files.get(name);
+    if (!file) return undefined;
+    const source = parse(file);
+    if (!source) return undefined;
+    const value = source.value ?? {};
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      problems.push({
+        severity: 'error',
+        file: file.display,
+        position: source.locate([]).position,
+        message: 'Filen ska bestå av poster där varje post börjar med ett id och kolon (till exempel simon-haggstrom:) följt av indragna fält.',
+      });
+      return undefined;
+    }
+    const valid: { id: string; data: z.output<S> }[] = [];
+    const ids: string[] = [];
+    for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
+      ids.push(id);
+      if (!idField.safeParse(id).success) {
+        problems.push({
+          severity: 'error',
+          file: file.display,
+          position: source.locateKey([id]) ?? source.locate([id]).position,
+          field: id,
+          message: `Id "${id}" får bara innehålla små bokstäver a–z, siffror och bindestreck, till exempel "simon-haggstrom".`,
+        });
+      }
+      const result = validate(schema, entry, source, file.display, [id]);
+      problems.push(...result.problems);
+      if (result.data !== undefined) valid.push({ id, data: result.data });
+    }
+    return { file, source, ids, valid };
+  };
+
+  const speakers = keyed(CONTENT_LAYOUT.speakers, speakerSchema);
+  const contacts = keyed(CONTENT_LAYOUT.contacts, contactSchema);
+  const organisations = keyed(CONTENT_LAYOUT.organisations, organisationSchema);
+  if (contacts) problems.push(...checkContacts(contacts.valid, contacts.source, contacts.file.display));
+
+  let programme: { data: Programme; file: string } | undefined;
+  const programmeFile = folder.files.get(CONTENT_LAYOUT.programme);
+  if (programmeFile) {
+    const source = parse(programmeFile);
+    if (source) {
+      const result = validate(programmeSchema, source.value ?? {}, source, programmeFile.display);
+      problems.push(...result.problems);
+      problems.push(...checkProgramme(source.value, source, programmeFile.display));
+      programme = { data: result.data ?? referenceView(source.value), file: programmeFile.display };
+    }
+  }
+
+  // Markdown files: frontmatter against the schema, then the body.
+  const markdown = <S extends z.ZodType>(name: string, schema: S) => {
+    const file = folder.files.get(name);
+    if (!file) return undefined;
+    const split = splitFrontmatter(file.text);
+    problems.push(...checkMarkdownBody(split.body, split.bodyLineOffset, file.display));
+    if (!split.frontmatter) {
+      problems.push({
+        severity: 'error',
+        file: file.display,
+        position: { line: 1, column: 1 },
+        message: split.unclosed
+          ? 'Fälten överst i filen avslutas aldrig. Lägg till en rad med bara --- efter det sista fältet, före texten.'
+          : 'Filen börjar inte med fälten (frontmatter). Första raden ska vara ---, sedan fälten (title, published …), sedan en rad med bara ---.',
+      });
+      return undefined;
+    }
+    const source = parse(file, split.frontmatter.text, split.frontmatter.lineOffset);
+    if (!source) return undefined;
+    const result = validate(schema, source.value ?? {}, source, file.display);
+    problems.push(...result.problems);
+    return result.data === undefined ? undefined : { file: file.display, data: result.data as z.output<S>, source };
+  };
+
+  const releases: CheckedRelease[] = folder.releases.flatMap((name) => markdown(name, releaseSchema) ?? []);
+  for (const name of folder.pages) markdown(name, pageSchema);
+  problems.push(...checkReleases(releases, options.now));
+
+  for (const name of folder.ignoredReleaseFiles) {
+    problems.push({
+      severity: 'warning',
+      file: display(name),
+      message: `Filen kommer inte med på webbplatsen: bara filer som slutar på .md eller .mdx blir pressmeddelanden. Döp om den till ${path.posix.basename(name).replace(/\.[^.]*$/, '')}.md om den ska publiceras.`,
+    });
+  }
+
+  problems.push(...references({ programme, speakers, contacts, organisations, releases, sources, folder }));
+  return sortProblems(problems);
+}
+
+interface KeyedFile<T> {
+  file: SourceFile;
+  ids: string[];
+  valid: { id: string; data: T }[];
+}
+
+/**
+ * Cross-file ids, through the same checkReferences the pages use. A list that could not be read
+ * counts as holding every id, so one broken file does not bury the report in follow-on errors.
+ */
+function references(input: {
+  programme: { data: Programme; file: string } | undefined;
+  speakers: KeyedFile<unknown> | undefined;
+  contacts: KeyedFile<Contact> | undefined;
+  organisations: KeyedFile<unknown> | undefined;
+  releases: readonly CheckedRelease[];
+  sources: Map<string, YamlSource>;
+  folder: ContentFolder;
+}): Problem[] {
+  const { programme, releases } = input;
+  const data: Programme = programme?.data ?? referenceView(undefined);
+  const everything = new Set<string>([
+    UNREADABLE,
+    ...data.sessions.flatMap((session) => session.speakers),
+    ...data.organisers,
+    ...(data.supporter ? [data.supporter] : []),
+    ...data.contacts,
+    ...releases.flatMap((release) => [...release.data.contacts, ...release.data.organisations]),
+    ...(input.contacts?.valid.map((contact) => contact.data.organisation) ?? []),
+  ]);
+  const ids = (file: KeyedFile<unknown> | undefined) => (file ? [UNREADABLE, ...file.ids] : [...everything]);
+  const validContacts = new Set(input.contacts?.valid.map((contact) => contact.id));
+  const contactIds = input.contacts ? [UNREADABLE, ...input.contacts.ids] : [...everything];
+  const found = checkReferences({
+    programme: { file: programme?.file ?? '', data },
+    speakerIds: ids(input.speakers),
+    // Contacts that failed the schema still exist; their own fields were reported already.
+    contacts: contactIds.map((id) => input.contacts?.valid.find((contact) => contact.id === id) ?? { id, data: { organisation: '' } as Contact }),
+    organisationIds: ids(input.organisations),
+    releases: releases.map((release) => ({ file: release.file, data: release.data })),
+    files: {
+      speakers: missingDisplay(input.folder, CONTENT_LAYOUT.speakers),
+      contacts: missingDisplay(input.folder, CONTENT_LAYOUT.contacts),
+      organisations: missingDisplay(input.folder, CONTENT_LAYOUT.organisations),
+    },
+  });
+  return found
+    .filter((problem) => {
+      const [id, field] = parseFieldName(problem.path);
+      return !(field === 'organisation' && typeof id === 'string' && input.contacts && !validContacts.has(id));
+    })
+    .map((problem) => {
+      const segments = parseFieldName(problem.path);
+      const source = input.sources.get(problem.file);
+      return {
+        severity: 'error' as const,
+        file: problem.file,
+        ...(source ? { position: source.locate(segments).position } : {}),
+        field: fieldName(segments),
+        message: `Fältet ${sentence(problem.message)}`,
+      };
+    });
+}
+
+/** Stands for a value that is not an id at all (the schema reported it); every list "holds" it. */
+const UNREADABLE = '\u0000';
+
+/**
+ * The ids a programme refers to, taken from its raw YAML when it fails the schema, keeping every
+ * list position so "sessions[2].speakers[0]" still points at the right line.
+ */
+function referenceView(raw: unknown): Programme {
+  const object = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const ids = (value: unknown) => (Array.isArray(value) ? value.map((id) => (typeof id === 'string' ? id : UNREADABLE)) : []);
+  const data = object(raw);
+  const view = {
+    sessions: (Array.isArray(data.sessions) ? data.sessions : []).map((session) => ({ speakers: ids(object(session).speakers) })),
+    organisers: ids(data.organisers),
+    contacts: ids(data.contacts),
+    supporter: typeof data.supporter === 'string' ? data.supporter : undefined,
+  };
+  // Only the fields checkReferences reads are filled in.
+  return view as unknown as Programme;
+}
+
+/** Display path of a file that may not exist, next to the files that do. */
+function missingDisplay(folder: ContentFolder, name: string): string {
+  return folder.files.get(name)?.display ?? `${folder.displayDir}/${name}`;
+}
+
+/** By file, then line and column; the order editors read a file in. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file, 'sv') ||
+      (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
+      (a.position?.column ?? 0) - (b.position?.column ?? 0),
+  );
+}

@@ -1,0 +1,106 @@
+import { suspiciousEmailMessage, unknownTopLevelDomain } from './email.ts';
+import { positionAt } from './text.ts';
+import type { Problem } from './types.ts';
+
+/**
+ * Rules on the text of a Markdown/MDX file: nothing that runs script in a reader's browser (the
+ * Markdown processor passes raw HTML through), images with alt text, working e-mail addresses.
+ * Code blocks and `code` spans are skipped: they are shown as text, never run.
+ */
+export function checkMarkdownBody(body: string, bodyLineOffset: number, file: string): Problem[] {
+  const text = blankOutCode(body);
+  const problems: Problem[] = [];
+  const report = (index: number, severity: Problem['severity'], message: string) => {
+    const { line, column } = positionAt(text, index);
+    problems.push({ severity, file, position: { line: line + bodyLineOffset, column }, message });
+  };
+
+  for (const match of text.matchAll(/<script\b/gi)) {
+    report(match.index, 'error', 'Texten innehåller en <script>-tagg. Skript får inte finnas i innehållet; ta bort taggen och allt mellan <script> och </script>.');
+  }
+
+  for (const tag of text.matchAll(/<[A-Za-z][\w.:-]*(?:\s+(?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)?\/?>/g)) {
+    const name = /^<([\w.:-]+)/.exec(tag[0])?.[1] ?? '';
+    for (const handler of tag[0].matchAll(/\s(on[a-z]+)\s*=/gi)) {
+      report(
+        tag.index + (handler.index ?? 0) + 1,
+        'error',
+        `Taggen <${name}> har attributet ${handler[1]}=, som kör skript när läsaren gör något. Ta bort attributet.`,
+      );
+    }
+    if (/^(img|Image)$/.test(name)) {
+      const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s>]+))/i.exec(tag[0]);
+      const value = alt ? (alt[1] ?? alt[2] ?? alt[3] ?? alt[4] ?? '') : undefined;
+      if (value === undefined || value.trim() === '') {
+        report(tag.index, 'error', `Bilden <${name}> saknar alternativtext. Lägg till alt="…" med en kort beskrivning av vad bilden visar.`);
+      }
+    }
+  }
+
+  for (const image of text.matchAll(/!\[([^\]]*)\]\(/g)) {
+    if ((image[1] ?? '').trim() === '') {
+      report(image.index, 'error', 'Bilden saknar alternativtext. Skriv en kort beskrivning av vad bilden visar mellan hakparenteserna: ![Beskrivning av bilden](bild.jpg).');
+    }
+  }
+
+  for (const { index, url } of urls(text)) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normaliseUrl(url))?.[1];
+    if (scheme === 'javascript' || scheme === 'vbscript') {
+      report(index, 'error', `Länken "${url.slice(0, 40)}" kör skript i läsarens webbläsare. Använd en vanlig webbadress som börjar med https://.`);
+    }
+  }
+
+  for (const match of text.matchAll(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*/gu)) {
+    const address = match[0].replace(/\.+$/, '');
+    const label = unknownTopLevelDomain(address);
+    if (label !== undefined) report(match.index, 'warning', suspiciousEmailMessage(address, label));
+  }
+  return problems.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
+}
+
+/** Link targets in Markdown and HTML/JSX syntax, with where each starts. */
+function* urls(text: string): Generator<{ index: number; url: string }> {
+  const patterns = [
+    /\]\(\s*<?([^)\s>]+)/g, // [text](url) and ![alt](url)
+    /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm, // [id]: url
+    /<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi, // <scheme:...>
+    /\s(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s>]+))/gi,
+  ];
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      const url = match.slice(1).find((group) => group !== undefined) ?? '';
+      yield { index: match.index + match[0].indexOf(url), url };
+    }
+  }
+}
+
+/** Undoes the disguises browsers see through: character references, whitespace and control characters. */
+function normaliseUrl(url: string): string {
+  return url
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&(tab|newline);/gi, '')
+    .replace(/[\u0000-\u0020\u007f-\u009f]/g, '')
+    .toLowerCase();
+}
+
+/** Replaces fenced code blocks and inline code spans with spaces, keeping every line and column. */
+function blankOutCode(body: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  const kept = lines.map((line) => {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && marker) {
+      fence = marker;
+      return blank(line);
+    }
+    if (fence !== undefined) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      return blank(line);
+    }
+    return line;
+  });
+  return kept.join('\n').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, (span) => blank(span));
+}

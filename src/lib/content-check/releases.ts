@@ -1,0 +1,61 @@
+import type { ReleaseData } from '../../schemas/release.ts';
+import { formatDateTime, SWEDISH_TIME_ZONE } from '../dates.ts';
+import { slugify } from '../slug.ts';
+import type { Problem } from './types.ts';
+import type { YamlSource } from './yaml.ts';
+
+export interface CheckedRelease {
+  file: string;
+  data: ReleaseData;
+  source: YamlSource;
+}
+
+/**
+ * Rules across releases: each needs its own web address (the slug comes from the headline, as in
+ * src/content.config.ts), and a publish time after the build's clock is probably a typo.
+ */
+export function checkReleases(releases: readonly CheckedRelease[], now: Date): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = new Map<string, CheckedRelease>();
+  for (const release of releases) {
+    const slug = slugify(release.data.title);
+    const position = release.source.locate(['title']).position;
+    if (slug === '') {
+      problems.push({
+        severity: 'error',
+        file: release.file,
+        position,
+        field: 'title',
+        message: 'Rubriken innehåller inga bokstäver eller siffror, så den ger ingen webbadress. Skriv en rubrik med ord.',
+      });
+      continue;
+    }
+    const earlier = bySlug.get(slug);
+    if (earlier) {
+      problems.push({
+        severity: 'error',
+        file: release.file,
+        position,
+        field: 'title',
+        message:
+          `Rubriken ger samma webbadress, /pressmeddelanden/${slug}/, som ${earlier.file} ` +
+          `(rad ${earlier.source.locate(['title']).position.line}). Två pressmeddelanden kan inte ha samma adress: ändra rubriken på det ena.`,
+      });
+    } else {
+      bySlug.set(slug, release);
+    }
+    if (!release.data.draft && release.data.published.getTime() > now.getTime()) {
+      problems.push({
+        severity: 'warning',
+        file: release.file,
+        position: release.source.locate(['published']).position,
+        field: 'published',
+        message:
+          `Publiceringstiden ${formatDateTime(release.data.published, SWEDISH_TIME_ZONE)} ligger efter byggets tid ` +
+          `(${formatDateTime(now, SWEDISH_TIME_ZONE)}). Pressmeddelandet publiceras ändå direkt. ` +
+          'Kontrollera datumet, eller sätt draft: true tills det ska ut.',
+      });
+    }
+  }
+  return problems;
+}

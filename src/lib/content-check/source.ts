@@ -1,0 +1,114 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SourceFile } from './types.ts';
+
+/**
+ * The content folder's layout, mirroring the loaders in src/content.config.ts: keep the two in step.
+ * Paths are relative to the content folder.
+ */
+export const CONTENT_LAYOUT = {
+  programme: 'program.yaml',
+  speakers: 'talare.yaml',
+  contacts: 'kontakter.yaml',
+  organisations: 'organisationer.yaml',
+  releases: 'pressmeddelanden',
+  pages: 'sidor',
+  /** Pages the site's routes load by name (src/pages/tillganglighet.astro). */
+  requiredPages: ['sidor/tillganglighet.md'],
+} as const;
+
+/** Everything the check reads, already in memory, so the checks themselves stay pure. */
+export interface ContentFolder {
+  /** Files by name relative to the content folder ("pressmeddelanden/x.md"). */
+  files: Map<string, SourceFile>;
+  /** Release files the loader picks up (`**\/[^_]*.{md,mdx}`), sorted. */
+  releases: string[];
+  /** Page files the loader picks up (`*.{md,mdx}`), sorted. */
+  pages: string[];
+  /** Files in the releases folder the loader silently skips because of their extension. */
+  ignoredReleaseFiles: string[];
+  /** The content folder as shown in messages ("content"). */
+  displayDir: string;
+}
+
+/** Reads the content folder. `displayRoot` is what paths in messages are relative to (the repository). */
+export async function readContentFolder(dir: string, displayRoot: string = process.cwd()): Promise<ContentFolder> {
+  const root = path.resolve(dir);
+  const display = (name: string) => displayPath(path.join(root, name), displayRoot);
+  const files = new Map<string, SourceFile>();
+  const add = async (name: string) => {
+    try {
+      const text = (await readFile(path.join(root, name), 'utf8')).replace(/^\uFEFF/, '');
+      files.set(name, { name, display: display(name), text });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  };
+  for (const name of [CONTENT_LAYOUT.programme, CONTENT_LAYOUT.speakers, CONTENT_LAYOUT.contacts, CONTENT_LAYOUT.organisations]) {
+    await add(name);
+  }
+
+  const releaseEntries = await listFiles(path.join(root, CONTENT_LAYOUT.releases), true);
+  const releases: string[] = [];
+  const ignoredReleaseFiles: string[] = [];
+  for (const relative of releaseEntries) {
+    const name = `${CONTENT_LAYOUT.releases}/${relative}`;
+    const base = path.posix.basename(relative);
+    if (base.startsWith('_') || base.startsWith('.')) continue;
+    if (/\.mdx?$/.test(base)) releases.push(name);
+    else ignoredReleaseFiles.push(name);
+  }
+  const pages = (await listFiles(path.join(root, CONTENT_LAYOUT.pages), false))
+    .filter((relative) => /\.mdx?$/.test(relative))
+    .map((relative) => `${CONTENT_LAYOUT.pages}/${relative}`);
+  for (const name of [...releases, ...pages]) await add(name);
+  for (const name of ignoredReleaseFiles) files.set(name, { name, display: display(name), text: '' });
+
+  return { files, releases, pages, ignoredReleaseFiles, displayDir: displayPath(root, displayRoot) };
+}
+
+/** A path relative to `root` when inside it ("content/program.yaml"), otherwise absolute. */
+export function displayPath(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  if (relative === '') return '.';
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
+  return relative.split(path.sep).join('/');
+}
+
+async function listFiles(dir: string, recursive: boolean): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+/** A Markdown file split into its YAML frontmatter and body, with line offsets into the file. */
+export interface SplitMarkdown {
+  /** Undefined when the file does not start with a line holding only ---. */
+  frontmatter?: { text: string; lineOffset: number };
+  /** Set when the opening --- has no closing ---. */
+  unclosed: boolean;
+  body: string;
+  /** Number of lines before the body starts. */
+  bodyLineOffset: number;
+}
+
+/** Splits "---\nyaml\n---\nbody" the way Astro's Markdown loader does. */
+export function splitFrontmatter(text: string): SplitMarkdown {
+  const lines = text.split('\n');
+  if (lines[0]?.trimEnd() !== '---') return { unclosed: false, body: text, bodyLineOffset: 0 };
+  const close = lines.findIndex((line, index) => index > 0 && line.trimEnd() === '---');
+  if (close === -1) return { unclosed: true, body: '', bodyLineOffset: lines.length };
+  return {
+    frontmatter: { text: lines.slice(1, close).join('\n'), lineOffset: 1 },
+    unclosed: false,
+    body: lines.slice(close + 1).join('\n'),
+    bodyLineOffset: close + 1,
+  };
+}
