@@ -17,7 +17,7 @@ export function formatProblem(problem: Problem): string {
 }
 
 /** The whole report in Swedish, or an empty string when there is nothing to say. */
-export function formatReport(problems: readonly Problem[]): string {
+export function formatReport(problems: readonly Problem[], context: 'build' | 'check' = 'build'): string {
   if (problems.length === 0) return '';
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;
@@ -29,7 +29,8 @@ export function formatReport(problems: readonly Problem[]): string {
     .join(' och ');
   const footer =
     errors > 0
-      ? `Webbplatsen byggdes inte. Rätta ${errors === 1 ? 'felet' : 'felen'} ovan och kör "npm run check" igen. Hjälp: ${GUIDE}`
+      ? `${context === 'build' ? 'Webbplatsen byggdes inte.' : 'Webbplatsen går inte att bygga förrän felen är rättade.'} ` +
+        `Rätta ${errors === 1 ? 'felet' : 'felen'} ovan och kör "npm run check" igen. Hjälp: ${GUIDE}`
       : `Varningar stoppar inte bygget, men kontrollera dem. Hjälp: ${GUIDE}`;
   return [`Innehållskontrollen hittade ${counts}:`, '', ...problems.map(formatProblem), '', footer].join('\n');
 }

@@ -1,0 +1,103 @@
+/**
+ * `npm run ny -- "Rubrik"`: writes a new press release as a draft, dated now in Swedish time,
+ * with a frontmatter template that passes the content check. Never overwrites a file.
+ */
+import { open, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { readContentFolder, CONTENT_LAYOUT } from '../src/lib/content-check/index.ts';
+import { splitFrontmatter } from '../src/lib/content-check/source.ts';
+import { isoWithOffset, localDate, SWEDISH_TIME_ZONE } from '../src/lib/dates.ts';
+import { siteSettings } from '../src/lib/settings.ts';
+import { slugify } from '../src/lib/slug.ts';
+import { buildTime } from '../src/lib/status.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const contentDir = path.resolve(root, siteSettings(process.env).contentDir);
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const title = process.argv.slice(2).join(' ').replace(/\s+/g, ' ').trim();
+if (title === '') fail('Skriv rubriken inom citattecken efter --, till exempel:\n  npm run ny -- "Rubrik på pressmeddelandet"', 2);
+const slug = slugify(title);
+if (slug === '') fail(`Rubriken "${title}" innehåller inga bokstäver eller siffror, så den ger ingen webbadress.`, 2);
+
+const folder = await readContentFolder(contentDir, root);
+for (const name of folder.releases) {
+  const frontmatter = splitFrontmatter(folder.files.get(name)?.text ?? '').frontmatter;
+  let existing: unknown;
+  try {
+    existing = frontmatter ? (parse(frontmatter.text) as Record<string, unknown> | null)?.title : undefined;
+  } catch {
+    continue; // A broken file is the content check's business, not a reason to refuse.
+  }
+  if (typeof existing === 'string' && slugify(existing) === slug) {
+    fail(`Det finns redan ett pressmeddelande med samma webbadress (/pressmeddelanden/${slug}/): ${folder.files.get(name)?.display}. Välj en annan rubrik.`);
+  }
+}
+
+// Sender and contacts default to the conference's own, so the draft builds as it stands.
+const programme = readYaml(folder.files.get(CONTENT_LAYOUT.programme)?.text);
+const organisations = ids(programme?.organisers).length > 0
+  ? ids(programme?.organisers)
+  : Object.keys(readYaml(folder.files.get(CONTENT_LAYOUT.organisations)?.text) ?? {}).slice(0, 1);
+const contacts = ids(programme?.contacts);
+
+const now = buildTime();
+const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+const file = path.join(contentDir, CONTENT_LAYOUT.releases, `${localDate(now, SWEDISH_TIME_ZONE)}-${slug}.md`);
+const list = (values: string[]) => (values.length === 0 ? ' []' : `\n${values.map((value) => `  - ${value}`).join('\n')}`);
+
+const text = `---
+# Rubriken. Webbadressen blir /pressmeddelanden/${slug}/
+title: ${stringify(title).trim()}
+# Ingress: en mening under rubriken. Ta bort # i början av raden och skriv din egen.
+# ingress: Kort sammanfattning av pressmeddelandet
+# Publiceringstid i svensk tid: +01:00 på vintern, +02:00 på sommaren.
+published: "${isoWithOffset(minute, SWEDISH_TIME_ZONE)}"
+kind: Pressmeddelande
+# Avsändare: id från content/organisationer.yaml. Den första organisationens "Om"-text visas sist.
+organisations:${list(organisations)}
+# Kontaktpersoner: id från content/kontakter.yaml.
+contacts:${list(contacts)}
+tags: []
+# Utkast syns bara med "npm run dev". Ändra till false när pressmeddelandet ska publiceras.
+draft: true
+---
+
+Skriv pressmeddelandets text här. Börja en mellanrubrik med ## och lämna en tom rad mellan styckena.
+`;
+
+await mkdir(path.dirname(file), { recursive: true });
+try {
+  // "wx": fails if the file exists, so an editor's text is never overwritten.
+  const handle = await open(file, 'wx');
+  await handle.writeFile(text, 'utf8');
+  await handle.close();
+} catch (error) {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+    fail(`Filen finns redan och skrivs inte över: ${path.relative(root, file)}. Öppna den, eller välj en annan rubrik.`);
+  }
+  throw error;
+}
+
+const shown = path.relative(root, file).startsWith('..') ? file : path.relative(root, file);
+console.log(`Nytt pressmeddelande: ${shown}`);
+console.log('Det är ett utkast (draft: true): det syns med "npm run dev" men publiceras inte förrän du ändrar till draft: false.');
+
+function readYaml(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function ids(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+}
