@@ -1,0 +1,362 @@
+/**
+ * Deterministic synthetic Swedish press releases for the benchmark. The same seed and count always
+ * give byte-identical files, so two benchmark runs (and our build and the bare Astro site) read the
+ * same Markdown. The vocabulary is deliberately small: that is the worst case for the search index,
+ * where every common word points at most of the pages.
+ *
+ * Run alone: `node_modules/.bin/node scripts/bench/generate.ts --n 100 --out /tmp/releases`
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { slugify } from '../../src/lib/slug.ts';
+
+export const DEFAULT_SEED = 20190925;
+
+/** A generated release: file name inside content/pressmeddelanden/ and its full text. */
+export interface GeneratedRelease {
+  file: string;
+  text: string;
+  words: number;
+}
+
+/** Ids the frontmatter may refer to, read from the project's content/*.yaml. */
+export interface ReferenceIds {
+  organisations: string[];
+  /** Contact id with the id of the organisation it belongs to. */
+  contacts: { id: string; organisation: string }[];
+}
+
+/** A word that occurs in most generated releases; the benchmark searches for it (worst case). */
+export const COMMON_SEARCH_WORD = 'socialtjänsten';
+
+/** mulberry32: tiny, fast, good enough for text and identical on every platform. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOWNS = [
+  'Sunne',
+  'Karlstad',
+  'Arvika',
+  'Torsby',
+  'Kristinehamn',
+  'Säffle',
+  'Hagfors',
+  'Filipstad',
+  'Falun',
+  'Borlänge',
+  'Mora',
+  'Ludvika',
+  'Avesta',
+  'Hedemora',
+  'Leksand',
+  'Rättvik',
+  'Älvdalen',
+  'Örebro',
+  'Karlskoga',
+  'Lindesberg',
+  'Kumla',
+  'Hallsberg',
+  'Askersund',
+  'Nora',
+  'Hällefors',
+];
+const COUNTIES = ['Värmlands län', 'Dalarnas län', 'Örebro län'];
+const SUBJECTS = [
+  'Länsstyrelsen',
+  'Socialtjänsten',
+  'Regionkoordinatorn',
+  'Kommunen',
+  'Kompetensnätverket',
+  'Polisen',
+  'Socialstyrelsen',
+  'Ungdomsmottagningen',
+  'Elevhälsan',
+  'Migrationsverket',
+];
+const TOPICS = [
+  'prostitution',
+  'människohandel för sexuella ändamål',
+  'sugardating',
+  'sexuell exploatering av barn',
+  'stöd till utsatta',
+  'utbildning för socialtjänsten',
+  'samverkan mellan myndigheter',
+  'förebyggande arbete',
+  'våld i nära relationer',
+  'hedersrelaterat våld',
+  'köp av sexuell tjänst',
+  'tvångsarbete',
+];
+const HEADLINE_VERBS = [
+  'bjuder in till',
+  'satsar på',
+  'stärker arbetet mot',
+  'kartlägger',
+  'utvärderar',
+  'ordnar dialogmöte om',
+  'får medel för',
+  'presenterar ny rapport om',
+  'samlar kommunerna kring',
+  'öppnar rådgivning om',
+];
+const VERBS = [
+  'ansvarar för',
+  'arbetar med',
+  'följer upp',
+  'samordnar',
+  'utvecklar',
+  'granskar',
+  'stödjer',
+  'förstärker',
+  'möjliggör',
+  'förbättrar',
+  'kartlägger',
+  'värnar',
+  'prioriterar',
+  'belyser',
+];
+const OBJECTS = [
+  'kunskapen om',
+  'rutinerna kring',
+  'samverkan kring',
+  'stödet vid',
+  'utbildningen om',
+  'kartläggningen av',
+  'uppföljningen av',
+  'arbetet mot',
+  'förståelsen för',
+  'insatserna vid',
+];
+const CLOSINGS = [
+  'i hela länet',
+  'under året',
+  'tillsammans med kommunerna',
+  'på ett enhetligt sätt',
+  'i nära dialog med civilsamhället',
+  'för barn och unga',
+  'inom ramen för uppdraget',
+  'med stöd från Socialstyrelsen',
+  'i samtliga tre län',
+  'utifrån aktuell forskning',
+  'så att fler får hjälp',
+  'över kommungränserna',
+];
+const ADVERBS = ['även', 'dessutom', 'fortsatt', 'särskilt', 'därför', 'nu', 'också', 'tydligt'];
+const HEADINGS = [
+  'Bakgrund',
+  'Så går det till',
+  'Tid och plats',
+  'Därför behövs arbetet',
+  'Om uppdraget',
+  'Nästa steg',
+  'Fakta om människohandel',
+  'Vad händer nu?',
+  'Målgrupp',
+  'Stöd och hjälp',
+  'Så kan du delta',
+  'Frågor och svar',
+];
+const LIST_ITEMS = [
+  'föreläsningar om prostitution och människohandel',
+  'workshop om samtalsmetodik',
+  'erfarenhetsutbyte mellan kommunerna',
+  'fördjupning om sugardating och unga',
+  'genomgång av lagstiftningen',
+  'stöd till regionkoordinatorn',
+  'handläggning av ärenden i socialtjänsten',
+  'kontaktvägar till polisen',
+  'uppföljning efter ett år',
+  'material för skolor och ungdomsmottagningar',
+  'rådgivning för yrkesverksamma',
+  'kunskapsstöd från Socialstyrelsen',
+  'nätverksträffar i Värmland, Dalarna och Örebro',
+  'utvärdering av insatserna',
+];
+const LINKS: [string, string][] = [
+  ['Länsstyrelsens webbplats', 'https://www.lansstyrelsen.se/'],
+  ['Socialstyrelsens kunskapsstöd', 'https://www.socialstyrelsen.se/'],
+  ['Nationellt metodstöd mot prostitution och människohandel', 'https://www.nmtsverige.se/'],
+  ['Jämställdhetsmyndigheten', 'https://www.jamstalldhetsmyndigheten.se/'],
+  ['Polisens information om människohandel', 'https://polisen.se/'],
+];
+const TAGS = [
+  'prostitution',
+  'människohandel',
+  'socialtjänst',
+  'sugardating',
+  'utbildning',
+  'samverkan',
+  'stöd',
+  'barn och unga',
+];
+
+/** Fisher–Yates, so the order depends on the seed only, not on the engine's sort. */
+function shuffle<T>(list: readonly T[], random: () => number): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** Whether Swedish summer time (CEST, UTC+2) is in force on this local date: last Sunday of March to last Sunday of October. */
+function isSummerTime(year: number, month: number, day: number): boolean {
+  const lastSunday = (m: number) => {
+    const last = new Date(Date.UTC(year, m, 0));
+    return last.getUTCDate() - last.getUTCDay();
+  };
+  if (month < 3 || month > 10) return false;
+  if (month > 3 && month < 10) return true;
+  return month === 3 ? day > lastSunday(3) : day < lastSunday(10);
+}
+
+/** Generates `count` releases; the frontmatter is valid for src/schemas/release.ts and refers to existing ids. */
+export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAULT_SEED): GeneratedRelease[] {
+  if (ids.organisations.length === 0) throw new Error('content/organisationer.yaml has no organisations to refer to');
+  const random = createRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+  const two = (value: number) => String(value).padStart(2, '0');
+  const usedSlugs = new Set<string>();
+  const releases: GeneratedRelease[] = [];
+
+  const sentence = (): string => {
+    const text = `${pick(SUBJECTS)} i ${pick(TOWNS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TOPICS)} ${pick(CLOSINGS)}`;
+    const extra = random() < 0.4 ? `, och ${pick(ADVERBS)} ${pick(OBJECTS)} ${pick(TOPICS)}` : '';
+    return `${text}${extra}.`;
+  };
+  const paragraph = (sentences: number, withLink: boolean): string => {
+    const parts = Array.from({ length: sentences }, sentence);
+    if (withLink) {
+      const [label, url] = pick(LINKS);
+      parts.push(`Läs mer på [${label.toLowerCase()}](${url}).`);
+    }
+    return parts.join(' ');
+  };
+
+  for (let index = 0; index < count; index += 1) {
+    // Spread over 2015–2026; the clock times are office hours.
+    const year = 2015 + Math.floor((index / Math.max(count, 1)) * 12);
+    const month = between(1, 12);
+    const day = between(1, 28);
+    const hour = between(7, 17);
+    const minute = between(0, 59);
+    const offset = isSummerTime(year, month, day) ? '+02:00' : '+01:00';
+    const published = `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:00${offset}`;
+
+    const town = pick(TOWNS);
+    let title = `${pick(SUBJECTS)} i ${town} ${pick(HEADLINE_VERBS)} ${pick(TOPICS)}`;
+    // Ids come from the title; a repeated title gets a number so every release has its own page.
+    for (let n = 2; usedSlugs.has(slugify(title)); n += 1) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
+    usedSlugs.add(slugify(title));
+
+    const organisations = [...new Set([pick(ids.organisations), ...(random() < 0.3 ? [pick(ids.organisations)] : [])])];
+    const contacts = ids.contacts.filter((contact) => organisations.includes(contact.organisation)).map((c) => c.id);
+    const tags = [...new Set([pick(TAGS), pick(TAGS), pick(TAGS)])];
+    const ingress = `${pick(COUNTIES)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TOPICS)} ${pick(CLOSINGS)}`;
+
+    // Body: 300–800 words of paragraphs, headings, a bullet list, a numbered list and links.
+    const target = between(300, 800);
+    const blocks: string[] = [paragraph(between(3, 5), false)];
+    let words = 0;
+    words += wordCount(blocks[0] ?? '');
+    let section = 0;
+    // Headings are not repeated within a release, as an editor would write it.
+    const headings = shuffle(HEADINGS, random);
+    while (words < target) {
+      section += 1;
+      const block: string[] = [
+        `## ${headings[(section - 1) % headings.length]}`,
+        paragraph(between(2, 4), random() < 0.5),
+      ];
+      if (section % 2 === 1)
+        block.push(Array.from({ length: between(3, 5) }, () => `- ${pick(LIST_ITEMS)}`).join('\n'));
+      if (section % 3 === 2)
+        block.push(Array.from({ length: between(2, 4) }, (_, i) => `${i + 1}. ${pick(LIST_ITEMS)}`).join('\n'));
+      const text = block.join('\n\n');
+      const added = wordCount(text.replace(/^## /gm, '').replace(/^(- |\d+\. )/gm, ''));
+      // Leave room for the closing sentence (under 15 words) within the 800-word cap.
+      if (words + added > 785 && words >= 300) break;
+      blocks.push(text);
+      words += added;
+    }
+    blocks.push(
+      `Media är välkomna att kontakta ${town === 'Sunne' ? 'länsstyrelsen' : `kommunen i ${town}`} för frågor.`,
+    );
+    words += wordCount(blocks[blocks.length - 1] ?? '');
+
+    const frontmatter = [
+      '---',
+      `title: ${JSON.stringify(title)}`,
+      `ingress: ${JSON.stringify(ingress)}`,
+      `published: "${published}"`,
+      'kind: Pressmeddelande',
+      'organisations:',
+      ...organisations.map((id) => `  - ${id}`),
+      ...(contacts.length > 0 ? ['contacts:', ...contacts.map((id) => `  - ${id}`)] : []),
+      'tags:',
+      ...tags.map((tag) => `  - ${tag}`),
+      'draft: false',
+      '---',
+    ];
+    const slug = slugify(title);
+    releases.push({
+      file: `${published.slice(0, 10)}-${slug}.md`,
+      text: `${frontmatter.join('\n')}\n\n${blocks.join('\n\n')}\n`,
+      words,
+    });
+  }
+  return releases;
+}
+
+/** Organisation and contact ids from a project folder's content/*.yaml. */
+export async function readReferenceIds(projectDir: string): Promise<ReferenceIds> {
+  const load = async (file: string) =>
+    (parseYaml(await readFile(path.join(projectDir, 'content', file), 'utf8')) ?? {}) as Record<string, unknown>;
+  const organisations = Object.keys(await load('organisationer.yaml'));
+  const contacts = Object.entries(await load('kontakter.yaml')).map(([id, value]) => ({
+    id,
+    organisation: String((value as { organisation?: unknown }).organisation ?? ''),
+  }));
+  return { organisations, contacts };
+}
+
+/** Writes the releases into `dir` (created if missing). */
+export async function writeReleases(dir: string, releases: GeneratedRelease[]): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // Small batches keep the number of open files low on big corpora.
+  for (let start = 0; start < releases.length; start += 200) {
+    await Promise.all(
+      releases.slice(start, start + 200).map((release) => writeFile(path.join(dir, release.file), release.text)),
+    );
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '100' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      out: { type: 'string' },
+    },
+  });
+  if (!values.out) throw new Error('--out <folder> is required');
+  const projectDir = path.resolve(import.meta.dirname, '../..');
+  const releases = generateReleases(Number(values.n), await readReferenceIds(projectDir), Number(values.seed));
+  await writeReleases(values.out, releases);
+  const words = releases.map((release) => release.words);
+  console.log(`${releases.length} releases in ${values.out} (${Math.min(...words)}–${Math.max(...words)} words)`);
+}
