@@ -18,7 +18,7 @@ import {
 
 /** The parts of pagefind.js this page uses. */
 interface Pagefind {
-  options(options: { baseUrl?: string; excerptLength?: number }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
   debouncedSearch(term: string | null, options?: PagefindSearchOptions, ms?: number): Promise<PagefindResponse | null>;
@@ -87,8 +87,9 @@ if (form && output && field && typeSelect && yearSelect && sortSelect && status 
 
   const load = async (): Promise<Pagefind> => {
     const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-    // The index stores URLs relative to the site root; the base path is added here.
-    await pagefind.options({ baseUrl: BASE, excerptLength: 24 });
+    // The index stores URLs relative to the site root; the base path is added here. No worker:
+    // it would download a second copy of the search code, and the build does not ship it.
+    await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true });
     await pagefind.init();
     return pagefind;
   };

@@ -253,6 +253,23 @@ describe('search page on the root build', () => {
     }
   });
 
+  it('downloads at most 150 KiB, uncompressed, for a first search', async () => {
+    const fresh = await site.browser.newContext();
+    const bodies: Promise<number>[] = [];
+    try {
+      const first = await fresh.newPage();
+      first.on('response', (response) => bodies.push(response.body().then((body) => body.length, () => 0)));
+      await first.goto(site.url('sok/?q=sugardating'));
+      await results(first, 'sugardating');
+      await first.waitForLoadState('networkidle');
+      const bytes = (await Promise.all(bodies)).reduce((sum, size) => sum + size, 0);
+      expect(bodies.length).toBeGreaterThan(5);
+      expect(bytes).toBeLessThanOrEqual(150 * 1024);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('loads JavaScript on the search page only', async () => {
     const scripts: string[] = [];
     const probe = await site.browser.newPage();
