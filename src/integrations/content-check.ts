@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { checkContentFolder, formatReport, hasErrors, type Problem } from '../lib/content-check/index.ts';
 import { siteSettings } from '../lib/settings.ts';
 import { buildTime } from '../lib/status.ts';
@@ -12,6 +13,7 @@ import { buildTime } from '../lib/status.ts';
  */
 export default function contentCheck(): AstroIntegration {
   let root = process.cwd();
+  let devServer: ViteDevServer | undefined;
   const contentDir = () => path.resolve(root, siteSettings(process.env).contentDir);
   const check = (): Promise<Problem[]> => checkContentFolder(contentDir(), { now: buildTime(), displayRoot: root });
 
@@ -29,11 +31,15 @@ export default function contentCheck(): AstroIntegration {
         }
         report(problems, logger);
       },
-      'astro:server:setup': async ({ server, logger }) => {
+      // Vitest's Vite server runs server:setup too; only a real `astro dev` reaches server:start.
+      'astro:server:setup': ({ server }) => {
+        devServer = server;
+      },
+      'astro:server:start': async ({ logger }) => {
         report(await check(), logger);
         const dir = contentDir();
-        server.watcher.add(dir);
-        server.watcher.on('all', (_event, file) => {
+        devServer?.watcher.add(dir);
+        devServer?.watcher.on('all', (_event, file) => {
           if (!path.resolve(file).startsWith(dir + path.sep)) return;
           check().then(
             (problems) => report(problems, logger, true),
@@ -50,7 +56,7 @@ function report(problems: readonly Problem[], logger: AstroIntegrationLogger, af
     logger.info(afterChange ? 'Innehållet är ändrat och kontrollerat: inga fel eller varningar.' : 'Innehållet är kontrollerat: inga fel eller varningar.');
     return;
   }
-  const text = formatReport(problems);
+  const text = formatReport(problems, 'check');
   if (hasErrors(problems)) logger.error(`\n${text}`);
   else logger.warn(`\n${text}`);
 }

@@ -41,7 +41,7 @@ export const textField = (example: string) =>
   z
     .string({ error: `ska vara text, till exempel "${example}"` })
     .trim()
-    .min(1, { error: `får inte vara tom, skriv till exempel "${example}"` });
+    .min(1, { error: `får inte vara tomt, skriv till exempel "${example}"` });
 
 export function isRealDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -76,7 +76,7 @@ describe('release schema', () => {
   it('requires a title and alt text on images', () => {
     const result = releaseSchema.safeParse({ ...valid, title: ' ', image: { src: 'bild.jpg' } });
     expect(messages(result)).toEqual([
-      'title: får inte vara tom, skriv till exempel "Konferens om prostitution och människohandel för sexuella ändamål"',
+      'title: får inte vara tomt, skriv till exempel "Konferens om prostitution och människohandel för sexuella ändamål"',
       'image.alt: ska vara text, till exempel "Beskrivning av vad bilden visar"',
     ]);
   });

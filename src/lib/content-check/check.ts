@@ -183,13 +183,16 @@ function references(input: {
     ...(input.contacts?.valid.map((contact) => contact.data.organisation) ?? []),
   ]);
   const ids = (file: KeyedFile<unknown> | undefined) => (file ? [UNREADABLE, ...file.ids] : [...everything]);
-  const validContacts = new Set(input.contacts?.valid.map((contact) => contact.id));
-  const contactIds = input.contacts ? [UNREADABLE, ...input.contacts.ids] : [...everything];
+  // A contact that failed the schema still exists; its own fields were reported already.
+  const contacts = input.contacts
+    ? input.contacts.ids.map(
+        (id) => input.contacts?.valid.find((contact) => contact.id === id) ?? { id, data: { organisation: UNREADABLE } as Contact },
+      )
+    : [...everything].map((id) => ({ id, data: { organisation: UNREADABLE } as Contact }));
   const found = checkReferences({
     programme: { file: programme?.file ?? '', data },
     speakerIds: ids(input.speakers),
-    // Contacts that failed the schema still exist; their own fields were reported already.
-    contacts: contactIds.map((id) => input.contacts?.valid.find((contact) => contact.id === id) ?? { id, data: { organisation: '' } as Contact }),
+    contacts: [{ id: UNREADABLE, data: { organisation: UNREADABLE } as Contact }, ...contacts],
     organisationIds: ids(input.organisations),
     releases: releases.map((release) => ({ file: release.file, data: release.data })),
     files: {
@@ -198,12 +201,7 @@ function references(input: {
       organisations: missingDisplay(input.folder, CONTENT_LAYOUT.organisations),
     },
   });
-  return found
-    .filter((problem) => {
-      const [id, field] = parseFieldName(problem.path);
-      return !(field === 'organisation' && typeof id === 'string' && input.contacts && !validContacts.has(id));
-    })
-    .map((problem) => {
+  return found.map((problem) => {
       const segments = parseFieldName(problem.path);
       const source = input.sources.get(problem.file);
       return {

@@ -49,15 +49,12 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   };
   const start: Position = { line: 1 + lineOffset, column: 1 };
 
-  const seenLines = new Set<number>();
-  const errors: YamlSyntaxError[] = [];
-  for (const error of doc.errors) {
-    const position = toPosition(errorOffset(error, text));
-    // One mistake often trips several parser rules on the same line; the first says it best.
-    if (seenLines.has(position.line)) continue;
-    seenLines.add(position.line);
-    errors.push({ position, message: yamlErrorMessage(error) });
-  }
+  // Only the first syntax error: after it the parser is guessing, and what it reports next is
+  // usually the same mistake seen from further down. Other files are still checked in full.
+  const first = doc.errors[0];
+  const errors: YamlSyntaxError[] = first
+    ? [{ position: toPosition(errorOffset(first, text)), message: yamlErrorMessage(first) }]
+    : [];
 
   const walk = (path: readonly PathSegment[]) => {
     let node: unknown = doc.contents;
@@ -139,6 +136,7 @@ function describe(node: unknown, text: string): Found | undefined {
     raw = raw.replace(/\s+/g, ' ').trim();
     if (/^(["']).*\1$/.test(raw)) raw = raw.slice(1, -1);
     if (/^[>|][-+]?\s/.test(raw)) raw = String(node.value).replace(/\s+/g, ' ').trim();
+    if (raw === '') return { text: 'en tom text', literal: false };
     return { text: raw.length > 60 ? `${raw.slice(0, 57)}...` : raw, literal: true };
   }
   return undefined;
