@@ -1,0 +1,76 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { checkContentFolder } from '../../src/lib/content-check/index.ts';
+import { splitFrontmatter } from '../../src/lib/content-check/source.ts';
+import { releaseSchema } from '../../src/schemas/release.ts';
+import { PROJECT_ROOT, TEST_EPOCH } from '../support/build.ts';
+
+let content: string;
+
+beforeAll(async () => {
+  content = path.join(await mkdtemp(path.join(os.tmpdir(), 'ny-')), 'content');
+  await cp(path.join(PROJECT_ROOT, 'content'), content, { recursive: true });
+});
+afterAll(async () => {
+  await rm(path.dirname(content), { recursive: true, force: true });
+});
+
+/** Runs `npm run ny -- …` the way npm does: the project's Node on scripts/ny.ts. */
+function ny(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      path.join(PROJECT_ROOT, 'node_modules/.bin/node'),
+      ['scripts/ny.ts', ...args],
+      { cwd: PROJECT_ROOT, env: { ...process.env, CONTENT_DIR: content, SOURCE_DATE_EPOCH: TEST_EPOCH } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npm run ny', () => {
+  // TEST_EPOCH is 2026-01-01T00:00:00Z, 01:00 in Stockholm (winter time, +01:00).
+  const expectedFile = () => path.join(content, 'pressmeddelanden', '2026-01-01-asa-oppnar-ny-konferens-i-sunne.md');
+
+  it('writes a draft named by date and transliterated title, and prints its path', async () => {
+    const before = await checkContentFolder(content, { now: new Date() });
+    const result = await ny('Åsa öppnar: ny konferens i Sunne');
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe(`Nytt pressmeddelande: ${expectedFile()}`);
+
+    const split = splitFrontmatter(await readFile(expectedFile(), 'utf8'));
+    const data = releaseSchema.parse(parse(split.frontmatter?.text ?? ''));
+    expect(data).toMatchObject({ title: 'Åsa öppnar: ny konferens i Sunne', draft: true, kind: 'Pressmeddelande' });
+    expect(data.published.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(split.frontmatter?.text).toContain('published: "2026-01-01T01:00:00+01:00"');
+    // The template passes every content check: nothing new is reported.
+    expect(await checkContentFolder(content, { now: new Date() })).toEqual(before);
+  });
+
+  it('refuses a title whose address is taken, and leaves the file alone', async () => {
+    const original = await readFile(expectedFile(), 'utf8');
+    const result = await ny('Åsa öppnar – ny konferens i Sunne!');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Det finns redan ett pressmeddelande med samma webbadress (/pressmeddelanden/asa-oppnar-ny-konferens-i-sunne/)');
+    expect(await readFile(expectedFile(), 'utf8')).toBe(original);
+  });
+
+  it('never overwrites an existing file', async () => {
+    const taken = path.join(content, 'pressmeddelanden', '2026-01-01-rubrik.md');
+    await writeFile(taken, 'Redaktörens egen text\n');
+    const result = await ny('Rubrik');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Filen finns redan och skrivs inte över');
+    expect(await readFile(taken, 'utf8')).toBe('Redaktörens egen text\n');
+    await rm(taken);
+  });
+
+  it('explains how to call it when the title is missing', async () => {
+    const result = await ny();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('npm run ny -- "Rubrik på pressmeddelandet"');
+  });
+});
