@@ -43,6 +43,23 @@ afterAll(async () => {
   await site?.close();
 });
 
+describe('reflow (WCAG 1.4.10, which axe does not check)', () => {
+  it('no page scrolls sideways at 320 px', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
+    const tooWide: string[] = [];
+    try {
+      for (const { route } of site.pages) {
+        await page.goto(site.url(route), { waitUntil: 'load' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) tooWide.push(`/${route} is ${overflow} px wider than the screen`);
+      }
+    } finally {
+      await page.close();
+    }
+    expect(tooWide).toEqual([]);
+  });
+});
+
 describe('axe-core, WCAG 2.1 A and AA', () => {
   it('checks every built page', () => {
     expect(site.pages.length).toBeGreaterThan(3);
