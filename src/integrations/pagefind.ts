@@ -1,5 +1,5 @@
 import type { AstroIntegration, HookParameters } from 'astro';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -57,8 +57,11 @@ export async function buildSearchIndex({ dir, logger: parent }: BuildDone): Prom
     check(await index.writeFiles({ outputPath }), 'writeFiles', logger);
     await Promise.all(UNUSED_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
     const { files, bytes } = await folderSize(outputPath);
+    const indexed = await indexedPageCount(outputPath);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    logger.info(`${added.page_count} sidor indexerade på ${seconds} s: ${files} filer, ${(bytes / 1024).toFixed(1)} KiB.`);
+    logger.info(
+      `${indexed} av ${added.page_count} sidor i sökindexet efter ${seconds} s: ${files} filer, ${(bytes / 1024).toFixed(1)} KiB.`,
+    );
   } finally {
     await pagefind.close();
   }
@@ -71,6 +74,14 @@ function check<T extends { errors: string[] }>(response: T, step: string, logger
     throw new Error(`Sökindexet kunde inte byggas (Pagefind ${step} rapporterade fel).`);
   }
   return response;
+}
+
+/** Pages that made it into the index (those with data-pagefind-body), from Pagefind's own entry file. */
+async function indexedPageCount(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
