@@ -139,6 +139,10 @@ describe('RFC 5545 text rules', () => {
     expect(decodeText(String(calendar.getFirstPropertyValue('x-wr-caldesc')))).toBe(input.programme.data.summary);
     expect(decodeText(String(calendar.getFirstPropertyValue('name')))).toBe(`${input.programme.data.name}: programpunkter`);
     expect(input.programme.data.summary).toMatch(/;.*,.*\\/);
+    // A lenient parser reads an unescaped value back just as well, so check the escaped form itself.
+    expect(contentLines(sessionText(input))).toContain(
+      'X-WR-CALDESC:Testprogram\\; med kommatecken\\, semikolon och bakstreck \\\\ i texten',
+    );
   });
 
   it('folds long Swedish lines at 75 octets without splitting a character', () => {
