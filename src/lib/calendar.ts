@@ -19,6 +19,7 @@ import type { LinkEvent } from './calendar-links.ts';
 import type { SiteContent } from './content.ts';
 import { formatDate, formatDayWithHours, formatTimeRange, isoWithOffset } from './dates.ts';
 import type { ResolvedDay, ResolvedProgramme, ResolvedSession } from './programme.ts';
+import { buildTime } from './status.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /** What the calendars are made from; everything is plain data, so tests can pass fixtures. */
@@ -50,10 +51,7 @@ export function calendarInputFrom(
     contacts: programme.data.contacts.flatMap((id) => contacts.find((contact) => contact.id === id) ?? []),
     site,
     base,
-    stamp: calendarStamp(
-      env,
-      releases.map((release) => release.data.published),
-    ),
+    stamp: calendarStamp(env, releases.map((release) => release.data.published)),
   };
 }
 
@@ -69,11 +67,7 @@ const PRODUCT_ID = '//Konferens om prostitution och människohandel//Kalender//S
  * "now", so two builds of the same input give the same bytes.
  */
 export function calendarStamp(env: Record<string, string | undefined>, contentTimes: readonly Date[]): Date {
-  const raw = env.SOURCE_DATE_EPOCH?.trim();
-  if (raw) {
-    if (!/^\d+$/.test(raw)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${raw}"`);
-    return new Date(Number(raw) * 1000);
-  }
+  if (env.SOURCE_DATE_EPOCH?.trim()) return buildTime(env);
   const newest = Math.max(0, ...contentTimes.map((time) => time.getTime()));
   return new Date(Math.floor(newest / 1000) * 1000);
 }
@@ -97,7 +91,8 @@ export function sequenceFor(stamp: Date): number {
  * UID: stable and globally unique. The right-hand side is the site's host; the left names the
  * thing (day by its number, session by its id) and the base path, so two sites on one host differ.
  * Neither the date nor the title is part of it: a day that moves keeps its UID and gets a new
- * SEQUENCE, which is how a subscriber sees a change rather than a duplicate.
+ * SEQUENCE, which is how a subscriber sees a change rather than a duplicate. (A day inserted before
+ * the others renumbers them; subscribers then see changed days, still no duplicates.)
  */
 export function eventUid(local: string, site: string, base: string): string {
   const prefix = base.split('/').filter(Boolean).join('.');
@@ -123,7 +118,7 @@ export function conferenceCalendar(input: CalendarInput): ICalCalendar {
       id: eventUid(`dag-${day.number}`, input.site, input.base),
       start: wallClock(day.start, programme.timeZone),
       end: wallClock(day.end, programme.timeZone),
-      summary: t('calendar.daySummary', { name: programme.data.name, number: day.number }),
+      summary: clean(t('calendar.daySummary', { name: programme.data.name, number: day.number })),
       description: clean(dayDescription(input, day)),
       url: absoluteUrl(paths.programme, input.site, input.base),
       categories: [{ name: t('calendar.categoryConference') }],
@@ -144,7 +139,7 @@ export function sessionCalendar(input: CalendarInput): ICalCalendar | undefined 
       id: eventUid(`punkt-${session.id}`, input.site, input.base),
       start: wallClock(session.start, programme.timeZone),
       end: wallClock(session.end, programme.timeZone),
-      summary: session.title,
+      summary: clean(session.title),
       description: clean(sessionDescription(input, session)),
       url: sessionUrl(input, session.id),
       categories: [{ name: t('calendar.categorySession') }],
@@ -343,7 +338,7 @@ function sessionLine(session: ResolvedSession): string {
  * "2019-09-25T11:00:00": the wall clock in the event's zone, which ical-generator writes after
  * TZID=. It parses the string in the machine's zone and prints it back in the same zone; that round
  * trip is exact except inside the hour the machine's own zone skips in spring. Rather than shift a
- * time silently there, the build stops (run it with TZ=UTC, as CI does).
+ * time silently there, the build stops and asks for TZ=UTC.
  */
 export function wallClock(instant: Date, timeZone: string): string {
   const text = isoWithOffset(instant, timeZone).slice(0, 19);
@@ -361,7 +356,8 @@ export function wallClock(instant: Date, timeZone: string): string {
 /**
  * VTIMEZONE in the RRULE form (STANDARD and DAYLIGHT) that Outlook accepts. timezones-ical-library
  * answers with the canonical zone (Europe/Stockholm is a link to Europe/Berlin in the tz database,
- * same rules), so the TZID is set back to the name the events use.
+ * same rules), so the TZID is set back to the name the events use. The block holds today's rules
+ * only, which is right for Sweden: its summer time rules have not changed since 1996.
  */
 export function vtimezone(zone: string): string {
   const answer = tzlib_get_ical_block(zone);
