@@ -248,8 +248,8 @@ export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAUL
   };
 
   for (let index = 0; index < count; index += 1) {
-    // Spread over 2015–2026; the clock times are office hours.
-    const year = 2015 + Math.floor((index / Math.max(count, 1)) * 12);
+    // Spread over 2014–2025, before the benchmark's pinned build time; the clock times are office hours.
+    const year = 2014 + Math.floor((index / Math.max(count, 1)) * 12);
     const month = between(1, 12);
     const day = between(1, 28);
     const hour = between(7, 17);

@@ -28,6 +28,8 @@ export interface Measurement {
   peakTreeBytes: number;
   /** Largest RSS of any single process in the tree (GNU time), or the sampled value if time is missing. */
   peakProcessBytes: number;
+  /** User + system CPU time of the whole tree (GNU time), or undefined without it: steadier than wall time on a busy machine. */
+  cpuMs: number | undefined;
   /** First and last sample (ms since start) at which a Pagefind process was running in the tree. */
   pagefindWindow?: { startMs: number; endMs: number };
   lines: LogLine[];
@@ -89,7 +91,7 @@ export async function measure(command: string, args: string[], options: MeasureO
   const useTime = existsSync(GNU_TIME);
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'bench-time-'));
   const timeFile = path.join(tempDir, 'rss');
-  const [file, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [file, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
 
   const lines: LogLine[] = [];
   let peakTreeBytes = 0;
@@ -136,12 +138,16 @@ export async function measure(command: string, args: string[], options: MeasureO
   clearInterval(timer);
 
   let peakProcessBytes = peakSampledProcess;
+  let cpuMs: number | undefined;
   if (useTime) {
-    const kilobytes = Number((await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n').pop());
-    if (Number.isFinite(kilobytes) && kilobytes > 0) peakProcessBytes = kilobytes * 1024;
+    // GNU time writes "Command exited with non-zero status N" first when the command fails.
+    const last = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '';
+    const [kilobytes, user, system] = last.split(' ').map(Number);
+    if (kilobytes !== undefined && Number.isFinite(kilobytes) && kilobytes > 0) peakProcessBytes = kilobytes * 1024;
+    if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuMs = (user + system) * 1000;
   }
   await rm(tempDir, { recursive: true, force: true });
-  return { wallMs, exitCode, peakTreeBytes, peakProcessBytes, pagefindWindow, lines };
+  return { wallMs, exitCode, peakTreeBytes, peakProcessBytes, cpuMs, pagefindWindow, lines };
 }
 
 /** Strips ANSI colour codes, which Astro's logger adds when it thinks it may. */

@@ -3,10 +3,10 @@
  * (through a wrapper config, the project's own astro.config.mjs untouched) and once with
  * `--cpu-prof`, and sums the profile's self time by package or project file.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Measurement } from './measure.ts';
+import { measure, type Measurement } from './measure.ts';
 import { loggedIndexMs } from './phases.ts';
 
 export interface ProfileReport {
@@ -90,7 +90,9 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
     ['no integrations', '*'],
   ] as const) {
     try {
-      const result = await build(`profile-${skip || 'all'}`, ['--config', WRAPPER], { BENCH_SKIP: skip });
+      const result = await build(`profile-${(skip || 'all').replace(/[^a-z0-9-]+/gi, '_')}`, ['--config', WRAPPER], {
+        BENCH_SKIP: skip,
+      });
       const index = loggedIndexMs(result.lines);
       markdown.push(
         `| ${label} | ${s(result.wallMs)} | ${index === undefined ? '–' : s(index)} | ${mib(result.peakTreeBytes)} |`,
@@ -101,6 +103,20 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
       );
     }
   }
+
+  // The same Pagefind run as the integration's, but from the command line on our finished output:
+  // tells the cost of our pages (body, filters, meta) apart from the cost of running it inside the build.
+  const dist = path.join(projectDir, 'dist');
+  const cliOutput = path.join(projectDir, '.pagefind-cli');
+  const cli = await measure(
+    path.join(projectDir, 'node_modules', '.bin', 'pagefind'),
+    ['--site', dist, '--force-language', 'sv', '--output-path', cliOutput],
+    { cwd: projectDir, env: process.env },
+  );
+  markdown.push(
+    `| Pagefind CLI alone on our output (--force-language sv) | ${s(cli.wallMs)} | ${cli.exitCode === 0 ? s(cli.wallMs) : 'failed'} | ${mib(cli.peakTreeBytes)} |`,
+  );
+  await rm(cliOutput, { recursive: true, force: true });
 
   const profileDir = path.join(projectDir, '.cpu-profiles');
   await build('profile-cpu', ['--config', WRAPPER], {

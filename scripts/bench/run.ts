@@ -50,6 +50,8 @@ interface RunResult {
   indexMs: number;
   oursPhases?: Phases;
   barePhases?: Phases;
+  /** The machine's 1-minute load average after the pair: how busy it was (2 cores: above 2 means waiting). */
+  loadAfter: number;
 }
 
 interface SizeResult {
@@ -76,6 +78,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const x = (ratio: number) => `${ratio.toFixed(2)}×`;
 const pass = (ok: boolean) => (ok ? 'pass' : '**FAIL**');
+const cpu = (measurement: Measurement) => (measurement.cpuMs === undefined ? '–' : s(measurement.cpuMs));
 const thousands = (n: number) => n.toLocaleString('en-GB');
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
@@ -182,6 +185,7 @@ async function benchSize(
       indexMs,
       oursPhases: phasesOf(oursResult.lines, oursResult.wallMs),
       barePhases: phasesOf(bareResult.lines, bareResult.wallMs),
+      loadAfter: os.loadavg()[0] ?? 0,
     });
     console.log(
       `  N=${n} run ${run}/${options.runs}: ours ${s(oursResult.wallMs)} (index ${s(indexMs)}, ${mib(oursResult.peakTreeBytes)}), ` +
@@ -222,6 +226,11 @@ interface Summary {
   oursProcess: number;
   bareProcess: number;
   processRatio: number;
+  /** CPU seconds (user + system) of the whole tree; undefined without GNU time. */
+  oursCpu: number | undefined;
+  bareCpu: number | undefined;
+  pagefindAloneCpu: number | undefined;
+  cpuWholeRatio: number | undefined;
 }
 
 function summarise(result: SizeResult): Summary {
@@ -242,6 +251,21 @@ function summarise(result: SizeResult): Summary {
     oursProcess: m((r) => r.ours.peakProcessBytes),
     bareProcess: m((r) => r.bare.peakProcessBytes),
     processRatio: m((r) => r.ours.peakProcessBytes / r.bare.peakProcessBytes),
+    ...cpuSummary(result.runs),
+  };
+}
+
+function cpuSummary(runs: RunResult[]): Pick<Summary, 'oursCpu' | 'bareCpu' | 'pagefindAloneCpu' | 'cpuWholeRatio'> {
+  const all = runs.map((r) => [r.ours.cpuMs, r.bare.cpuMs, r.pagefindAlone.cpuMs] as const);
+  if (all.some((values) => values.some((value) => value === undefined))) {
+    return { oursCpu: undefined, bareCpu: undefined, pagefindAloneCpu: undefined, cpuWholeRatio: undefined };
+  }
+  const cpu = all as (readonly [number, number, number])[];
+  return {
+    oursCpu: median(cpu.map((c) => c[0])),
+    bareCpu: median(cpu.map((c) => c[1])),
+    pagefindAloneCpu: median(cpu.map((c) => c[2])),
+    cpuWholeRatio: median(cpu.map((c) => c[0] / (c[1] + c[2]))),
   };
 }
 
@@ -299,6 +323,14 @@ function report(
   row(
     'Peak memory, largest single process (GNU time), for reference',
     (sum) => `${mib(sum.oursProcess)} vs ${mib(sum.bareProcess)}: ${x(sum.processRatio)}`,
+  );
+  row('CPU time (user + sys), whole build vs (bare + Pagefind alone), for reference', (sum) =>
+    sum.cpuWholeRatio === undefined ||
+    sum.oursCpu === undefined ||
+    sum.bareCpu === undefined ||
+    sum.pagefindAloneCpu === undefined
+      ? 'not measured'
+      : `${s(sum.oursCpu)} vs ${s(sum.bareCpu)} + ${s(sum.pagefindAloneCpu)}: ${x(sum.cpuWholeRatio)}`,
   );
   row('First search ≤ 150 KiB at 1,000 / ≤ 250 KiB up to 10,000', (sum, result) =>
     result.search
@@ -393,13 +425,13 @@ function report(
   out.push(
     '### Every run',
     '',
-    '| Releases | Run | Ours | Index | Bare | Pagefind alone | Ours memory | Bare memory |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Releases | Run | Ours | Index | Bare | Pagefind alone | Ours CPU | Bare CPU | Pagefind alone CPU | Ours memory | Bare memory | Load average (1 min) after |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const result of results) {
     result.runs.forEach((run, i) =>
       out.push(
-        `| ${thousands(result.n)} | ${i + 1} | ${s(run.ours.wallMs)} | ${s(run.indexMs)} | ${s(run.bare.wallMs)} | ${s(run.pagefindAlone.wallMs)} | ${mib(run.ours.peakTreeBytes)} | ${mib(run.bare.peakTreeBytes)} |`,
+        `| ${thousands(result.n)} | ${i + 1} | ${s(run.ours.wallMs)} | ${s(run.indexMs)} | ${s(run.bare.wallMs)} | ${s(run.pagefindAlone.wallMs)} | ${cpu(run.ours)} | ${cpu(run.bare)} | ${cpu(run.pagefindAlone)} | ${mib(run.ours.peakTreeBytes)} | ${mib(run.bare.peakTreeBytes)} | ${run.loadAfter.toFixed(2)} |`,
       ),
     );
   }
