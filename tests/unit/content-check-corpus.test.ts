@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,29 @@ describe('malformed content corpus', () => {
       expect(problem.file).toMatch(/^content\//);
       if (name !== '20-missing-file' && name !== '33-warning-ignored-file') expect(problem.position?.line).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('docs/redaktorer.md', () => {
+  it('explains every message the corpus produces', async () => {
+    // Times, dates and line numbers differ between example and report: each becomes #.
+    const flat = (text: string) => text.replace(/\*\*|`/g, '').replace(/\S*\d\S*/g, '#').replace(/\s+/g, ' ').toLowerCase();
+    const guide = flat(await readFile('docs/redaktorer.md', 'utf8'));
+    const undocumented: string[] = [];
+    for (const name of names) {
+      const messages = (await expectedReport(name)).split('\n').filter((line) => line.startsWith('    '));
+      for (const message of messages) {
+        // The fixed wording that opens the message, between the quoted values and before the first
+        // clause ends: "fältet är inte ett datum …" from 'Hittade "2019-09-31", men fältet är inte …'.
+        const wording = message
+          .replace(/^\s*Hittade .*?, men /, '')
+          .split(/"[^"]*"/)
+          .map((part) => part.replace(/^[\s,.;:?–]+/, ''))
+          .sort((a, b) => b.length - a.length)[0] ?? '';
+        const headline = wording.split(/[.;:,?!](?:\s|$)/)[0]?.split(' ').slice(0, 4).join(' ') ?? '';
+        if (headline.length < 8 || !guide.includes(flat(headline))) undocumented.push(`${name}: ${headline}`);
+      }
+    }
+    expect(undocumented).toEqual([]);
   });
 });
