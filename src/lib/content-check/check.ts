@@ -49,8 +49,8 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     }
   }
 
-  const parse = (file: SourceFile, text = file.text, lineOffset = 0): YamlSource | undefined => {
-    const source = parseYamlSource(text, lineOffset);
+  const parse = (file: SourceFile, text = file.text, lineOffset = 0, timestamps = false): YamlSource | undefined => {
+    const source = parseYamlSource(text, lineOffset, { timestamps });
     for (const error of source.errors) {
       problems.push({ severity: 'error', file: file.display, position: error.position, message: error.message });
     }
@@ -129,10 +129,11 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
       });
       return undefined;
     }
-    const source = parse(file, split.frontmatter.text, split.frontmatter.lineOffset);
+    const source = parse(file, split.frontmatter.text, split.frontmatter.lineOffset, true);
     if (!source) return undefined;
     const result = validate(schema, source.value ?? {}, source, file.display);
     problems.push(...result.problems);
+    problems.push(...unquotedTimes(source, file.display));
     return result.data === undefined ? undefined : { file: file.display, data: result.data as z.output<S>, source };
   };
 
@@ -212,6 +213,29 @@ function references(input: {
         message: `Fältet ${sentence(problem.message)}`,
       };
     });
+}
+
+/**
+ * An unquoted date or time in frontmatter becomes a UTC instant (js-yaml), which the schema for
+ * `published` accepts: 2019-09-23 would silently mean 02.00 Swedish time. Ask for the full form.
+ */
+function unquotedTimes(source: YamlSource, file: string): Problem[] {
+  const value = source.value as Record<string, unknown> | undefined;
+  const published = value?.published;
+  if (!(published instanceof Date)) return [];
+  const located = source.locate(['published']);
+  if (/(Z|[+-]\d\d:?\d\d)$/i.test(located.found?.text ?? '')) return [];
+  return [
+    {
+      severity: 'error',
+      file,
+      position: located.position,
+      field: 'published',
+      message:
+        `Hittade ${located.found?.text ?? 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i svensk tid. ` +
+        'Skriv datum, tid och tidszon inom citattecken, till exempel "2019-09-23T13:57:00+02:00".',
+    },
+  ];
 }
 
 /** Stands for a value that is not an id at all (the schema reported it); every list "holds" it. */

@@ -37,12 +37,14 @@ export interface YamlSource {
 }
 
 /**
- * Parses YAML with the same library and schema (YAML 1.2 core) the content loaders use, keeping
- * node ranges. `lineOffset` shifts lines for YAML that starts further down a file (frontmatter).
+ * Parses YAML the way the content loaders do, keeping node ranges. The .yaml files go through the
+ * `yaml` package (YAML 1.2 core); Markdown frontmatter goes through js-yaml, which also turns an
+ * unquoted 2019-09-25 into a Date: `timestamps` does the same here, so the schemas see what Astro's
+ * schemas will see. `lineOffset` shifts lines for YAML that starts further down a file.
  */
-export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
+export function parseYamlSource(text: string, lineOffset = 0, { timestamps = false } = {}): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, ...(timestamps ? { customTags: ['timestamp'] } : {}) });
   const toPosition = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
