@@ -12,6 +12,8 @@ import { createInterface } from 'node:readline';
 
 const GNU_TIME = '/usr/bin/time';
 const PAGE_SIZE = 4096;
+/** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
+const TICK_MS = 10;
 /** How often the process tree is sampled; 50 ms costs about 1 ms of CPU per sample with ~100 processes. */
 const SAMPLE_MS = 50;
 
@@ -26,10 +28,16 @@ export interface Measurement {
   exitCode: number;
   /** Largest sum of RSS over the command's process tree at one sample. */
   peakTreeBytes: number;
-  /** Largest RSS of any single process in the tree (GNU time), or the sampled value if time is missing. */
+  /** Largest RSS of any single process in the tree: GNU time's figure or the largest sample, whichever is higher. */
   peakProcessBytes: number;
-  /** User + system CPU time of the whole tree (GNU time), or undefined without it: steadier than wall time on a busy machine. */
-  cpuMs: number | undefined;
+  /**
+   * User + system CPU time of the whole tree, summed over every process as last sampled: steadier
+   * than wall time on a busy machine. (GNU time's figure misses children that are killed and never
+   * waited for, such as the Pagefind service the Node API starts.)
+   */
+  cpuMs: number;
+  /** The part of cpuMs used by Pagefind processes. */
+  pagefindCpuMs: number;
   /** First and last sample (ms since start) at which a Pagefind process was running in the tree. */
   pagefindWindow?: { startMs: number; endMs: number };
   lines: LogLine[];
@@ -44,6 +52,10 @@ interface ProcInfo {
   ppid: number;
   rssPages: number;
   comm: string;
+  /** User + system CPU of the process itself, in clock ticks. */
+  cpuTicks: number;
+  /** Start time in ticks since boot: with the pid, identifies the process even if the pid is reused. */
+  start: string;
 }
 
 /** One pass over /proc: parent, resident pages and command name of every process. */
@@ -64,6 +76,8 @@ function readProcesses(): Map<number, ProcInfo> {
       comm: stat.slice(stat.indexOf('(') + 1, close),
       ppid: Number(fields[1]),
       rssPages: Number(fields[21]),
+      cpuTicks: Number(fields[11]) + Number(fields[12]),
+      start: fields[19] ?? '',
     });
   }
   return processes;
@@ -91,12 +105,14 @@ export async function measure(command: string, args: string[], options: MeasureO
   const useTime = existsSync(GNU_TIME);
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'bench-time-'));
   const timeFile = path.join(tempDir, 'rss');
-  const [file, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
+  const [file, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
 
   const lines: LogLine[] = [];
   let peakTreeBytes = 0;
   let peakSampledProcess = 0;
   let pagefindWindow: Measurement['pagefindWindow'];
+  const cpuByProcess = new Map<string, number>();
+  const pagefindProcesses = new Set<string>();
   const started = performance.now();
   const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -110,7 +126,11 @@ export async function measure(command: string, args: string[], options: MeasureO
       const bytes = info.rssPages * PAGE_SIZE;
       total += bytes;
       peakSampledProcess = Math.max(peakSampledProcess, bytes);
-      if (info.comm.startsWith('pagefind')) pagefindSeen = true;
+      cpuByProcess.set(`${pid}:${info.start}`, info.cpuTicks * TICK_MS);
+      if (info.comm.startsWith('pagefind')) {
+        pagefindSeen = true;
+        pagefindProcesses.add(`${pid}:${info.start}`);
+      }
     }
     peakTreeBytes = Math.max(peakTreeBytes, total);
     if (pagefindSeen) {
@@ -136,18 +156,17 @@ export async function measure(command: string, args: string[], options: MeasureO
   ]);
   const wallMs = performance.now() - started;
   clearInterval(timer);
+  const cpuMs = [...cpuByProcess.values()].reduce((sum, ms) => sum + ms, 0);
+  const pagefindCpuMs = [...pagefindProcesses].reduce((sum, key) => sum + (cpuByProcess.get(key) ?? 0), 0);
 
   let peakProcessBytes = peakSampledProcess;
-  let cpuMs: number | undefined;
   if (useTime) {
     // GNU time writes "Command exited with non-zero status N" first when the command fails.
-    const last = (await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n').pop() ?? '';
-    const [kilobytes, user, system] = last.split(' ').map(Number);
-    if (kilobytes !== undefined && Number.isFinite(kilobytes) && kilobytes > 0) peakProcessBytes = kilobytes * 1024;
-    if (user !== undefined && system !== undefined && Number.isFinite(user + system)) cpuMs = (user + system) * 1000;
+    const kilobytes = Number((await readFile(timeFile, 'utf8').catch(() => '')).trim().split('\n').pop());
+    if (Number.isFinite(kilobytes)) peakProcessBytes = Math.max(peakProcessBytes, kilobytes * 1024);
   }
   await rm(tempDir, { recursive: true, force: true });
-  return { wallMs, exitCode, peakTreeBytes, peakProcessBytes, cpuMs, pagefindWindow, lines };
+  return { wallMs, exitCode, peakTreeBytes, peakProcessBytes, cpuMs, pagefindCpuMs, pagefindWindow, lines };
 }
 
 /** Strips ANSI colour codes, which Astro's logger adds when it thinks it may. */
