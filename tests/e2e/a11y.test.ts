@@ -8,6 +8,9 @@ import { COLOR_SCHEMES, openSite, WIDTHS, type E2eSite } from '../support/e2e.ts
 /** WCAG 2.1 A and AA, the level Swedish public bodies must meet (EN 301 549). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** WCAG 1.4.10: content reflows without sideways scrolling at 320 CSS px. */
+const REFLOW_WIDTH = 320;
+
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** One violation per block: rule, impact, what to do, and every offending element. */
@@ -43,9 +46,29 @@ afterAll(async () => {
   await site?.close();
 });
 
+describe('the accessibility statement', () => {
+  it('says what this suite tests: the tool, the rule set, the widths and the colour schemes', async () => {
+    const page = await site.browser.newPage();
+    try {
+      await page.goto(site.url('tillganglighet/'));
+      const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+      expect(text).toContain('axe-core');
+      expect(text).toContain('WCAG 2.1 nivå A och AA');
+      // Swedish writes 1280 as "1 280" (a no-break or thin space is fine too).
+      for (const width of [...WIDTHS, REFLOW_WIDTH]) {
+        expect(text.replace(/(\d)[\s\u00a0\u202f](\d{3})/g, '$1$2')).toContain(`${width} pixlar`);
+      }
+      expect(text).toContain('ljust och mörkt');
+      expect(text).toContain('html-validate');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('reflow (WCAG 1.4.10, which axe does not check)', () => {
-  it('no page scrolls sideways at 320 px', async () => {
-    const page = await site.browser.newPage({ viewport: { width: 320, height: 640 } });
+  it(`no page scrolls sideways at ${REFLOW_WIDTH} px`, async () => {
+    const page = await site.browser.newPage({ viewport: { width: REFLOW_WIDTH, height: 640 } });
     const tooWide: string[] = [];
     try {
       for (const { route } of site.pages) {
