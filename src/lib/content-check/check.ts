@@ -1,22 +1,22 @@
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { contactSchema, type Contact } from '../../schemas/contact.ts';
+import { contactSchema } from '../../schemas/contact.ts';
 import { organisationSchema } from '../../schemas/organisation.ts';
 import { pageSchema } from '../../schemas/page.ts';
 import { programmeSchema, type Programme } from '../../schemas/programme.ts';
 import { releaseSchema } from '../../schemas/release.ts';
 import { speakerSchema } from '../../schemas/speaker.ts';
 import { idField } from '../../schemas/fields.ts';
-import { checkReferences } from '../references.ts';
+import { crossReferences, referenceView } from './cross-references.ts';
 import { checkMarkdownBody } from './markdown.ts';
 import { checkContacts } from './people.ts';
 import { checkProgramme } from './programme.ts';
-import { checkReleases, type CheckedRelease } from './releases.ts';
+import { checkReleases, checkUnquotedPublished, type CheckedRelease } from './releases.ts';
 import { validate } from './schema.ts';
-import { CONTENT_LAYOUT, readContentFolder, splitFrontmatter, type ContentFolder } from './source.ts';
-import { fieldName, parseFieldName, sentence } from './text.ts';
+import { CONTENT_LAYOUT, missingDisplay, readContentFolder, splitFrontmatter, type ContentFolder } from './source.ts';
 import type { Problem, SourceFile } from './types.ts';
 import { parseYamlSource, type YamlSource } from './yaml.ts';
+import type { KeyedFile } from './cross-references.ts';
 
 export interface CheckOptions {
   /** The build's clock (src/lib/status.ts buildTime()); releases after it get a warning. */
@@ -133,7 +133,7 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     if (!source) return undefined;
     const result = validate(schema, source.value ?? {}, source, file.display);
     problems.push(...result.problems);
-    problems.push(...unquotedTimes(source, file.display));
+    if (name.startsWith(`${CONTENT_LAYOUT.releases}/`)) problems.push(...checkUnquotedPublished(source, file.display));
     return result.data === undefined ? undefined : { file: file.display, data: result.data as z.output<S>, source };
   };
 
@@ -149,119 +149,8 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     });
   }
 
-  problems.push(...references({ programme, speakers, contacts, organisations, releases, sources, folder }));
+  problems.push(...crossReferences({ programme, speakers, contacts, organisations, releases, sources, folder }));
   return sortProblems(problems);
-}
-
-interface KeyedFile<T> {
-  file: SourceFile;
-  ids: string[];
-  valid: { id: string; data: T }[];
-}
-
-/**
- * Cross-file ids, through the same checkReferences the pages use. A list that could not be read
- * counts as holding every id, so one broken file does not bury the report in follow-on errors.
- */
-function references(input: {
-  programme: { data: Programme; file: string } | undefined;
-  speakers: KeyedFile<unknown> | undefined;
-  contacts: KeyedFile<Contact> | undefined;
-  organisations: KeyedFile<unknown> | undefined;
-  releases: readonly CheckedRelease[];
-  sources: Map<string, YamlSource>;
-  folder: ContentFolder;
-}): Problem[] {
-  const { programme, releases } = input;
-  const data: Programme = programme?.data ?? referenceView(undefined);
-  const everything = new Set<string>([
-    UNREADABLE,
-    ...data.sessions.flatMap((session) => session.speakers),
-    ...data.organisers,
-    ...(data.supporter ? [data.supporter] : []),
-    ...data.contacts,
-    ...releases.flatMap((release) => [...release.data.contacts, ...release.data.organisations]),
-    ...(input.contacts?.valid.map((contact) => contact.data.organisation) ?? []),
-  ]);
-  const ids = (file: KeyedFile<unknown> | undefined) => (file ? [UNREADABLE, ...file.ids] : [...everything]);
-  // A contact that failed the schema still exists; its own fields were reported already.
-  const contacts = input.contacts
-    ? input.contacts.ids.map(
-        (id) => input.contacts?.valid.find((contact) => contact.id === id) ?? { id, data: { organisation: UNREADABLE } as Contact },
-      )
-    : [...everything].map((id) => ({ id, data: { organisation: UNREADABLE } as Contact }));
-  const found = checkReferences({
-    programme: { file: programme?.file ?? '', data },
-    speakerIds: ids(input.speakers),
-    contacts: [{ id: UNREADABLE, data: { organisation: UNREADABLE } as Contact }, ...contacts],
-    organisationIds: ids(input.organisations),
-    releases: releases.map((release) => ({ file: release.file, data: release.data })),
-    files: {
-      speakers: missingDisplay(input.folder, CONTENT_LAYOUT.speakers),
-      contacts: missingDisplay(input.folder, CONTENT_LAYOUT.contacts),
-      organisations: missingDisplay(input.folder, CONTENT_LAYOUT.organisations),
-    },
-  });
-  return found.map((problem) => {
-      const segments = parseFieldName(problem.path);
-      const source = input.sources.get(problem.file);
-      return {
-        severity: 'error' as const,
-        file: problem.file,
-        ...(source ? { position: source.locate(segments).position } : {}),
-        field: fieldName(segments),
-        message: `Fältet ${sentence(problem.message)}`,
-      };
-    });
-}
-
-/**
- * An unquoted date or time in frontmatter becomes a UTC instant (js-yaml), which the schema for
- * `published` accepts: 2019-09-23 would silently mean 02.00 Swedish time. Ask for the full form.
- */
-function unquotedTimes(source: YamlSource, file: string): Problem[] {
-  const value = source.value as Record<string, unknown> | undefined;
-  const published = value?.published;
-  if (!(published instanceof Date)) return [];
-  const located = source.locate(['published']);
-  if (/(Z|[+-]\d\d:?\d\d)$/i.test(located.found?.text ?? '')) return [];
-  return [
-    {
-      severity: 'error',
-      file,
-      position: located.position,
-      field: 'published',
-      message:
-        `Hittade ${located.found?.text ?? 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i svensk tid. ` +
-        'Skriv datum, tid och tidszon inom citattecken, till exempel "2019-09-23T13:57:00+02:00".',
-    },
-  ];
-}
-
-/** Stands for a value that is not an id at all (the schema reported it); every list "holds" it. */
-const UNREADABLE = '\u0000';
-
-/**
- * The ids a programme refers to, taken from its raw YAML when it fails the schema, keeping every
- * list position so "sessions[2].speakers[0]" still points at the right line.
- */
-function referenceView(raw: unknown): Programme {
-  const object = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
-  const ids = (value: unknown) => (Array.isArray(value) ? value.map((id) => (typeof id === 'string' ? id : UNREADABLE)) : []);
-  const data = object(raw);
-  const view = {
-    sessions: (Array.isArray(data.sessions) ? data.sessions : []).map((session) => ({ speakers: ids(object(session).speakers) })),
-    organisers: ids(data.organisers),
-    contacts: ids(data.contacts),
-    supporter: typeof data.supporter === 'string' ? data.supporter : undefined,
-  };
-  // Only the fields checkReferences reads are filled in.
-  return view as unknown as Programme;
-}
-
-/** Display path of a file that may not exist, next to the files that do. */
-function missingDisplay(folder: ContentFolder, name: string): string {
-  return folder.files.get(name)?.display ?? `${folder.displayDir}/${name}`;
 }
 
 /** By file, then line and column; the order editors read a file in. */

@@ -59,3 +59,27 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
   }
   return problems;
 }
+
+/**
+ * An unquoted date or time in frontmatter becomes a UTC instant (js-yaml), which the schema for
+ * `published` accepts: 2019-09-23 would silently mean 02.00 Swedish time. Ask for the full form.
+ */
+export function checkUnquotedPublished(source: YamlSource, file: string): Problem[] {
+  const value = source.value as Record<string, unknown> | undefined;
+  const published = value?.published;
+  if (!(published instanceof Date)) return [];
+  const located = source.locate(['published']);
+  if (/(Z|[+-]\d\d:?\d\d)$/i.test(located.found?.text ?? '')) return [];
+  return [
+    {
+      severity: 'error',
+      file,
+      position: located.position,
+      field: 'published',
+      message:
+        `Hittade ${located.found?.text ?? 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i svensk tid. ` +
+        'Skriv datum, tid och tidszon inom citattecken, till exempel "2019-09-23T13:57:00+02:00".',
+    },
+  ];
+}
+

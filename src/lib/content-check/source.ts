@@ -112,3 +112,8 @@ export function splitFrontmatter(text: string): SplitMarkdown {
     bodyLineOffset: close + 1,
   };
 }
+
+/** Display path of a file that may not exist, next to the files that do. */
+export function missingDisplay(folder: ContentFolder, name: string): string {
+  return folder.files.get(name)?.display ?? `${folder.displayDir}/${name}`;
+}
