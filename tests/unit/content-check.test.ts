@@ -6,6 +6,7 @@ import { checkMarkdownBody } from '../../src/lib/content-check/markdown.ts';
 import { checkProgramme } from '../../src/lib/content-check/programme.ts';
 import { splitFrontmatter, type ContentFolder } from '../../src/lib/content-check/source.ts';
 import { parseYamlSource } from '../../src/lib/content-check/yaml.ts';
+import { siteSettings } from '../../src/lib/settings.ts';
 import { TEST_EPOCH } from '../support/build.ts';
 
 const now = new Date(Number(TEST_EPOCH) * 1000);
@@ -202,5 +203,12 @@ describe('checkContent on files in memory', () => {
   it('suggests the field name an editor probably meant', () => {
     const problems = checkContent(folder({ 'pressmeddelanden/a.md': '---\ntitel: A\n---\n' }), { now });
     expect(problems.find((p) => p.field === 'titel')?.message).toMatch(/^Fältet "titel" finns inte\. Menade du "title"\?/);
+  });
+});
+
+describe('CONTENT_DIR', () => {
+  it('defaults to ./content and may point elsewhere, without a trailing slash', () => {
+    expect(siteSettings({}).contentDir).toBe('./content');
+    expect(siteSettings({ CONTENT_DIR: ' tests/fixtures/x/content/ ' }).contentDir).toBe('tests/fixtures/x/content');
   });
 });
