@@ -74,10 +74,10 @@ class SiteChecker {
   readonly siteUrl: string;
   private readonly ids = new Map<string, Set<string> | null>();
 
-  constructor(
-    readonly name: SharedBuild,
-    readonly dist: string,
-  ) {
+  readonly dist: string;
+
+  constructor(name: SharedBuild, dist: string) {
+    this.dist = dist;
     const settings = SHARED_BUILDS[name];
     this.origin = new URL(settings.SITE_URL).origin;
     this.base = settings.BASE_PATH;
@@ -122,7 +122,9 @@ class SiteChecker {
   async check(reference: Reference, checked: Checked): Promise<void> {
     const raw = reference.url.trim();
     const shown = raw.length > 120 ? `${raw.slice(0, 117)}...` : raw;
-    const fail = (why: string) => checked.broken.push(`${reference.from}: ${shown} – ${why}`);
+    const fail = (why: string): void => {
+      checked.broken.push(`${reference.from}: ${shown} – ${why}`);
+    };
     if (raw === '') return fail('empty URL');
     if (/^(mailto|tel|data):/i.test(raw)) return;
     if (/^javascript:/i.test(raw)) return fail('javascript: URL');
@@ -177,8 +179,9 @@ describe.each(BUILDS)('links in the %s build', (name) => {
     for (const page of pages) {
       const $ = load(await readFile(path.join(dist, page.file), 'utf8'));
       const baseUrl = site.urlOf(page.file);
-      const add = (selector: string, url: string) =>
+      const add = (selector: string, url: string): void => {
         references.push({ from: `${page.file} ${selector}`, url, baseUrl, mustBeRooted: page.file === '404.html' });
+      };
       for (const [selector, attribute] of URL_ATTRIBUTES) {
         $(selector).each((_, element) => add(selector, $(element).attr(attribute) ?? ''));
       }
