@@ -12,7 +12,9 @@ export const GET: APIRoute = async ({ site }) => {
     title: `${t('releases.title')} – ${programme.data.name}`,
     description: t('releases.description'),
     site: absoluteUrl(paths.home, site ?? '', base),
-    customData: '<language>sv-se</language>',
+    // The self link lets feed readers and validators know the feed's own address.
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>sv-se</language><atom:link href="${absoluteUrl(paths.feed, site ?? '', base)}" rel="self" type="application/rss+xml"/>`,
     items: releases.slice(0, FEED_SIZE).map((release) => ({
       title: release.data.title,
       description: release.data.ingress ?? release.data.title,

@@ -251,6 +251,7 @@ describe('feed, sitemap and robots.txt', () => {
     const $ = load(await readFile(path.join(dist, 'rss.xml'), 'utf8'), { xml: true });
     expect($('rss').attr('version')).toBe('2.0');
     expect($('channel > language').text()).toBe('sv-se');
+    expect($('channel > atom\\:link[rel="self"]').attr('href')).toBe(`${SITE}/rss.xml`);
     const items = $('item').toArray();
     expect(items).toHaveLength(1);
     expect($('item > title').text()).toBe('Konferens om prostitution och människohandel för sexuella ändamål');
