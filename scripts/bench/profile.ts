@@ -83,7 +83,7 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
     .flatMap((integration) => (integration ? [integration.name] : []));
 
   markdown.push('Each line is one cold build of the same corpus through a wrapper config that drops integrations.', '');
-  markdown.push('| Build | Wall | Search index | Peak memory (tree) |', '|---|---:|---:|---:|');
+  markdown.push('| Build | Wall | CPU (user + sys) | Search index | Peak memory (tree) |', '|---|---:|---:|---:|---:|');
   for (const [label, skip] of [
     ['all integrations', ''],
     ...names.map((name) => [`without ${name}`, name]),
@@ -95,11 +95,11 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
       });
       const index = loggedIndexMs(result.lines);
       markdown.push(
-        `| ${label} | ${s(result.wallMs)} | ${index === undefined ? '–' : s(index)} | ${mib(result.peakTreeBytes)} |`,
+        `| ${label} | ${s(result.wallMs)} | ${s(result.cpuMs)} | ${index === undefined ? '–' : s(index)} | ${mib(result.peakTreeBytes)} |`,
       );
     } catch (error) {
       markdown.push(
-        `| ${label} | failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]} | | |`,
+        `| ${label} | failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]} | | | |`,
       );
     }
   }
@@ -114,7 +114,7 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
     { cwd: projectDir, env: process.env },
   );
   markdown.push(
-    `| Pagefind CLI alone on our output (--force-language sv) | ${s(cli.wallMs)} | ${cli.exitCode === 0 ? s(cli.wallMs) : 'failed'} | ${mib(cli.peakTreeBytes)} |`,
+    `| Pagefind CLI alone on our output (--force-language sv) | ${s(cli.wallMs)} | ${s(cli.cpuMs)} | ${cli.exitCode === 0 ? s(cli.wallMs) : 'failed'} | ${mib(cli.peakTreeBytes)} |`,
   );
   await rm(cliOutput, { recursive: true, force: true });
 
