@@ -1,6 +1,7 @@
 import type { Programme } from '../schemas/programme.ts';
 import type { ReleaseData } from '../schemas/release.ts';
 import type { Contact } from '../schemas/contact.ts';
+import { closest } from './closest.ts';
 
 /** A content problem an editor must fix; `path` names the field ("sessions[0].speakers[1]"). */
 export interface ContentProblem {
@@ -65,20 +66,6 @@ export function checkReferences(input: ReferenceInput): ContentProblem[] {
 }
 
 function suggestion(id: string, known: Set<string>): string {
-  const close = [...known].find((candidate) => editDistance(candidate, id) <= 2);
+  const close = closest(id, [...known]);
   return close ? `. Menade du "${close}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
 }

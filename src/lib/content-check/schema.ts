@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
-import { closest, fieldName, sentence } from './text.ts';
+import { closest } from '../closest.ts';
+import { fieldName, sentence } from './text.ts';
 import type { PathSegment, YamlSource } from './yaml.ts';
 import type { Problem } from './types.ts';
 
