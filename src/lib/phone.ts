@@ -9,8 +9,16 @@ export interface PhoneNumber {
   href: string;
 }
 
+// Every release page lists its contacts, so the same few numbers are parsed thousands of times per build.
+const parsedPhones = new Map<string, PhoneNumber | undefined>();
+
 /** Parses a number written the Swedish way; undefined when it is not a valid number. */
 export function parseSwedishPhone(raw: string): PhoneNumber | undefined {
+  if (!parsedPhones.has(raw)) parsedPhones.set(raw, parseUncached(raw));
+  return parsedPhones.get(raw);
+}
+
+function parseUncached(raw: string): PhoneNumber | undefined {
   const parsed = parsePhoneNumberFromString(raw, 'SE');
   if (!parsed || !parsed.isValid()) return undefined;
   const display = parsed.country === 'SE' ? parsed.formatNational() : parsed.formatInternational();
