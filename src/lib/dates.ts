@@ -11,7 +11,20 @@ type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'w
 
 const partFormatters = new Map<string, Intl.DateTimeFormat[]>();
 
+// formatToParts is the costliest step of a page render; a page asks for the same instant several times.
+const partsCache = new Map<string, Parts>();
+
 function parts(instant: Date, timeZone: string): Parts {
+  const key = `${timeZone}|${instant.getTime()}`;
+  let cached = partsCache.get(key);
+  if (!cached) {
+    cached = partsUncached(instant, timeZone);
+    partsCache.set(key, cached);
+  }
+  return cached;
+}
+
+function partsUncached(instant: Date, timeZone: string): Parts {
   let formatters = partFormatters.get(timeZone);
   if (!formatters) {
     formatters = [
