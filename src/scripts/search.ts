@@ -83,8 +83,6 @@ if (form && output && field && typeSelect && yearSelect && sortSelect && status 
   showForm(state);
   // Values the form cannot show (an unknown year in a shared link) are dropped, so what runs is what is seen.
   state = readForm();
-  status.textContent = strings.loading;
-
   const load = async (): Promise<Pagefind> => {
     const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
     // The index stores URLs relative to the site root; the base path is added here. No worker:
@@ -94,65 +92,76 @@ if (form && output && field && typeSelect && yearSelect && sortSelect && status 
     return pagefind;
   };
 
-  load().then(
-    (pagefind) => {
-      const run = async (debounce: boolean) => {
-        const current = ++generation;
-        if (isBlank(state)) {
-          clear();
-          status.textContent = strings.prompt;
-          return;
-        }
-        const term = state.query === '' ? null : state.query;
-        const options = searchOptions(state);
-        const response = debounce ? await pagefind.debouncedSearch(term, options) : await pagefind.search(term, options);
-        if (response === null || current !== generation) return;
-        const unsorted = options.sort ? await pagefind.search(term, { filters: options.filters }) : undefined;
-        if (current !== generation) return;
-        clear();
-        results = unsorted ? withUndated(response.results, unsorted.results) : response.results;
-        await showMore(current, false);
-        if (current === generation) status.textContent = countText(strings, results.length, state.query);
-      };
-
-      /** Renders the next page of results; moves focus to the first new one when asked to. */
-      const showMore = async (current: number, focusFirst: boolean) => {
-        const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
-        if (current !== generation) return;
-        const items = batch.map(renderResult);
-        list.append(...items);
-        shown += batch.length;
-        more.hidden = shown >= results.length;
-        if (focusFirst) items[0]?.querySelector('a')?.focus();
-      };
-
-      const update = (debounce: boolean) => {
-        state = readForm();
-        sortSelect.value = effectiveSort(state);
-        remember();
-        void run(debounce);
-      };
-
-      field.addEventListener('input', () => update(true));
-      typeSelect.addEventListener('change', () => update(false));
-      yearSelect.addEventListener('change', () => update(false));
-      sortSelect.addEventListener('change', () => {
-        state = { ...readForm(), sort: sortSelect.value === 'nyast' ? 'nyast' : 'relevans' };
-        remember();
-        void run(false);
+  // Pagefind (code, wasm, index) is fetched only once search is used: a query in the address,
+  // focus in the field or a choice in the form. An empty visit to /sok/ downloads nothing more.
+  let loading: Promise<Pagefind> | undefined;
+  const engine = (): Promise<Pagefind> => {
+    if (!loading) {
+      status.textContent = strings.loading;
+      loading = load();
+      loading.catch((error: unknown) => {
+        console.error(error);
+        status.textContent = strings.loadError;
       });
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        update(false);
-      });
-      more.addEventListener('click', () => void showMore(generation, true));
-      void run(false);
-    },
-    (error: unknown) => {
-      console.error(error);
-      status.textContent = strings.loadError;
-    },
-  );
+    }
+    return loading;
+  };
+
+  const run = async (debounce: boolean) => {
+    const current = ++generation;
+    if (isBlank(state)) {
+      clear();
+      status.textContent = strings.prompt;
+      return;
+    }
+    const pagefind = await engine().catch(() => undefined);
+    if (!pagefind || current !== generation) return;
+    const term = state.query === '' ? null : state.query;
+    const options = searchOptions(state);
+    const response = debounce ? await pagefind.debouncedSearch(term, options) : await pagefind.search(term, options);
+    if (response === null || current !== generation) return;
+    const unsorted = options.sort ? await pagefind.search(term, { filters: options.filters }) : undefined;
+    if (current !== generation) return;
+    clear();
+    results = unsorted ? withUndated(response.results, unsorted.results) : response.results;
+    await showMore(current, false);
+    if (current === generation) status.textContent = countText(strings, results.length, state.query);
+  };
+
+  /** Renders the next page of results; moves focus to the first new one when asked to. */
+  const showMore = async (current: number, focusFirst: boolean) => {
+    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    if (current !== generation) return;
+    const items = batch.map(renderResult);
+    list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
+  };
+
+  const update = (debounce: boolean) => {
+    state = readForm();
+    sortSelect.value = effectiveSort(state);
+    remember();
+    void run(debounce);
+  };
+
+  // Start fetching while the visitor types the first word.
+  field.addEventListener('focus', () => void engine().catch(() => undefined), { once: true });
+  field.addEventListener('input', () => update(true));
+  typeSelect.addEventListener('change', () => update(false));
+  yearSelect.addEventListener('change', () => update(false));
+  sortSelect.addEventListener('change', () => {
+    state = { ...readForm(), sort: sortSelect.value === 'nyast' ? 'nyast' : 'relevans' };
+    remember();
+    void run(false);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update(false);
+  });
+  more.addEventListener('click', () => void showMore(generation, true));
+  void run(false);
 
   function renderResult(result: PagefindResult): HTMLLIElement {
     const item = document.createElement('li');

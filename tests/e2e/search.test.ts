@@ -270,6 +270,28 @@ describe('search page on the root build', () => {
     }
   });
 
+  it('fetches nothing of Pagefind until search is used, then finds as usual', async () => {
+    const fresh = await site.browser.newContext();
+    const fetched: string[] = [];
+    try {
+      const visit = await fresh.newPage();
+      visit.on('request', (request) => {
+        if (request.url().includes('/pagefind/')) fetched.push(request.url());
+      });
+      await visit.goto(site.url('sok/'), { waitUntil: 'networkidle' });
+      expect(await visit.locator('#sokstatus').textContent()).toBe('Skriv ett sökord eller välj en typ av sida.');
+      expect(fetched).toEqual([]);
+      await visit.locator('#sokord').focus();
+      await visit.waitForLoadState('networkidle');
+      expect(fetched.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+      await visit.locator('#sokord').fill('sugardating');
+      const { hits } = await results(visit, 'sugardating');
+      expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('loads JavaScript on the search page only', async () => {
     const scripts: string[] = [];
     const probe = await site.browser.newPage();
