@@ -3,7 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import { siteSettings } from './src/lib/settings.ts';
 
 const settings = siteSettings(process.env);
@@ -19,6 +18,7 @@ export default defineConfig({
   // Test and benchmark builds run side by side; they pass their own output and cache folders.
   outDir: settings.outDir,
   cacheDir: settings.cacheDir,
-  // contentCheck first: a content error stops the build before anything is written.
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') }), pagefind()],
+  // contentCheck first: a content error stops the build before anything is written. The search
+  // index is the build script's second step (scripts/search-index.ts), after Astro has exited.
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
 });

@@ -1,9 +1,10 @@
 /**
  * `--profile`: why our build costs what it does. Builds the copy once without each integration
- * (through a wrapper config, the project's own astro.config.mjs untouched) and once with
- * `--cpu-prof`, and sums the profile's self time by package or project file.
+ * (the copy's astro.config.mjs is moved aside and wrapped, since `npm run build` has two steps and
+ * cannot pass `--config` to the first) and once with `--cpu-prof`, and sums the profile's self time
+ * by package or project file.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measure, type Measurement } from './measure.ts';
@@ -15,9 +16,10 @@ export interface ProfileReport {
 
 type Build = (label: string, extraArgs: string[], extraEnv: NodeJS.ProcessEnv) => Promise<Measurement>;
 
-const WRAPPER = 'astro.bench.config.mjs';
+const WRAPPER = 'astro.config.mjs';
+const ORIGINAL = 'astro.project.config.mjs';
 const WRAPPER_TEXT = `// Written by scripts/bench/profile.ts: the project's config without the integrations named in BENCH_SKIP.
-import config from './astro.config.mjs';
+import config from './${ORIGINAL}';
 
 const skip = (process.env.BENCH_SKIP ?? '').split(',').filter(Boolean);
 export default {
@@ -74,8 +76,17 @@ export function summariseCpuProfile(profile: CpuProfile, projectDir: string, top
 
 export async function profileBuild(projectDir: string, build: Build): Promise<ProfileReport> {
   const markdown: string[] = [];
+  await rename(path.join(projectDir, WRAPPER), path.join(projectDir, ORIGINAL));
   await writeFile(path.join(projectDir, WRAPPER), WRAPPER_TEXT);
-  const config = (await import(pathToFileURL(path.join(projectDir, 'astro.config.mjs')).href)) as {
+  try {
+    return await profileWithWrapper(projectDir, build, markdown);
+  } finally {
+    await rename(path.join(projectDir, ORIGINAL), path.join(projectDir, WRAPPER));
+  }
+}
+
+async function profileWithWrapper(projectDir: string, build: Build, markdown: string[]): Promise<ProfileReport> {
+  const config = (await import(pathToFileURL(path.join(projectDir, ORIGINAL)).href)) as {
     default: { integrations?: ({ name: string } | false | null)[] };
   };
   const names = (config.default.integrations ?? [])
@@ -90,7 +101,7 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
     ['no integrations', '*'],
   ] as const) {
     try {
-      const result = await build(`profile-${(skip || 'all').replace(/[^a-z0-9-]+/gi, '_')}`, ['--config', WRAPPER], {
+      const result = await build(`profile-${(skip || 'all').replace(/[^a-z0-9-]+/gi, '_')}`, [], {
         BENCH_SKIP: skip,
       });
       const index = loggedIndexMs(result.lines);
@@ -104,7 +115,7 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
     }
   }
 
-  // The same Pagefind run as the integration's, but from the command line on our finished output:
+  // The same Pagefind run as the build's second step, but from the command line on our finished output:
   // tells the cost of our pages (body, filters, meta) apart from the cost of running it inside the build.
   const dist = path.join(projectDir, 'dist');
   const cliOutput = path.join(projectDir, '.pagefind-cli');
@@ -119,7 +130,7 @@ export async function profileBuild(projectDir: string, build: Build): Promise<Pr
   await rm(cliOutput, { recursive: true, force: true });
 
   const profileDir = path.join(projectDir, '.cpu-profiles');
-  await build('profile-cpu', ['--config', WRAPPER], {
+  await build('profile-cpu', [], {
     BENCH_SKIP: '',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim(),
   });

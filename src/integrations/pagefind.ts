@@ -1,10 +1,12 @@
-import type { AstroIntegration, HookParameters } from 'astro';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
-type BuildDone = Pick<HookParameters<'astro:build:done'>, 'dir' | 'logger'>;
+/** Where progress and problems go: the console from scripts/search-index.ts. */
+export interface IndexLogger {
+  info(message: string): void;
+  error(message: string): void;
+}
 
 /** Folder of the search bundle inside the output; the search page imports `<base>pagefind/pagefind.js`. */
 export const PAGEFIND_FOLDER = 'pagefind';
@@ -28,23 +30,11 @@ const UNUSED_FILES = [
 ];
 
 /**
- * Indexes the built site with Pagefind after Astro has written it, so `npm run build` is the one
- * build command. Only `data-pagefind-body` (the `<main>` of searchable pages) is indexed. URLs in
- * the index are relative to the output folder; the search page adds the base path in the browser.
+ * Runs Pagefind over the built site in `site` and writes the bundle to `site/pagefind/`; throws on
+ * any reported error. Only `data-pagefind-body` (the `<main>` of searchable pages) is indexed. URLs
+ * in the index are relative to the output folder; the search page adds the base path in the browser.
  */
-export default function pagefindIntegration(): AstroIntegration {
-  return {
-    name: 'konferens:pagefind',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => buildSearchIndex({ dir, logger }),
-    },
-  };
-}
-
-/** Runs Pagefind over `dir` and writes the bundle to `dir/pagefind/`; throws on any reported error. */
-export async function buildSearchIndex({ dir, logger: parent }: BuildDone): Promise<void> {
-  const logger = parent.fork('pagefind');
-  const site = fileURLToPath(dir);
+export async function buildSearchIndex(site: string, logger: IndexLogger): Promise<void> {
   const outputPath = path.join(site, PAGEFIND_FOLDER);
   const started = performance.now();
   try {
@@ -68,7 +58,7 @@ export async function buildSearchIndex({ dir, logger: parent }: BuildDone): Prom
 }
 
 /** Pagefind reports problems in an `errors` array rather than by throwing. */
-function check<T extends { errors: string[] }>(response: T, step: string, logger: BuildDone['logger']): T {
+function check<T extends { errors: string[] }>(response: T, step: string, logger: IndexLogger): T {
   if (response.errors.length > 0) {
     for (const error of response.errors) logger.error(`${step}: ${error}`);
     throw new Error(`Sökindexet kunde inte byggas (Pagefind ${step} rapporterade fel).`);
