@@ -1,3 +1,4 @@
+import { load as loadJsYaml } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import type { Position } from './types.ts';
 
@@ -37,12 +38,35 @@ export interface YamlSource {
 }
 
 /**
- * Parses YAML the way the content loaders do, keeping node ranges. The .yaml files go through the
- * `yaml` package (YAML 1.2 core); Markdown frontmatter goes through js-yaml, which also turns an
- * unquoted 2019-09-25 into a Date: `timestamps` does the same here, so the schemas see what Astro's
- * schemas will see. `lineOffset` shifts lines for YAML that starts further down a file.
+ * Parses YAML the way the content loaders do, able to point back at any field. The .yaml files go
+ * through the `yaml` package (YAML 1.2 core), as the loaders read them. Markdown frontmatter goes
+ * through js-yaml, the parser Astro itself uses, which also turns an unquoted 2019-09-25 into a
+ * Date. Positions need `yaml`'s document model, five times slower than js-yaml on frontmatter, so a
+ * frontmatter that js-yaml reads is parsed with positions only when a problem asks for one.
+ * `lineOffset` shifts lines for YAML that starts further down a file.
  */
 export function parseYamlSource(text: string, lineOffset = 0, { timestamps = false } = {}): YamlSource {
+  if (timestamps) {
+    let value: unknown;
+    try {
+      value = loadJsYaml(text);
+    } catch {
+      // A syntax error: let the position-keeping parser find and word it.
+      return parseWithPositions(text, lineOffset, true);
+    }
+    let located: YamlSource | undefined;
+    const positions = () => (located ??= parseWithPositions(text, lineOffset, true));
+    return {
+      value,
+      errors: [],
+      locate: (path) => positions().locate(path),
+      locateKey: (path) => positions().locateKey(path),
+    };
+  }
+  return parseWithPositions(text, lineOffset, false);
+}
+
+function parseWithPositions(text: string, lineOffset: number, timestamps: boolean): YamlSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, ...(timestamps ? { customTags: ['timestamp'] } : {}) });
   const toPosition = (offset: number): Position => {
