@@ -33,7 +33,7 @@ export function phasesOf(lines: LogLine[], wallMs: number): Phases | undefined {
   return { syncMs: synced, bundleMs: routes - synced, renderMs: rendered - routes, afterMs: wallMs - rendered };
 }
 
-/** The search-index time our Pagefind integration logs ("… indexerade på 1.23 s …"). */
+/** The search-index time scripts/search-index.ts logs ("[pagefind] … efter 1.23 s …"). */
 export function loggedIndexMs(lines: LogLine[]): number | undefined {
   for (const line of lines) {
     const match = /\[pagefind\].*?([\d.]+)\s*s\b/.exec(plain(line.text));
