@@ -288,7 +288,7 @@ function report(
     '',
     `Runs per size: ${meta.runs}, alternating ours/bare (then Pagefind alone on the bare output), every build cold (output, Astro and Vite caches deleted). ` +
       'Peak memory is the largest sum of resident memory over the whole process tree (npm, node, Pagefind), sampled every 50 ms from /proc. ' +
-      '"Astro part" is our build minus the search-index time the build's second step (scripts/search-index.ts) logs. Ratios are medians of per-pair ratios, so they hold on a noisy machine.',
+      '"Astro part" is our build minus the search-index time the second build step (scripts/search-index.ts) logs. Ratios are medians of per-pair ratios, so they hold on a noisy machine.',
     '',
   );
 
