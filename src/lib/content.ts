@@ -1,17 +1,9 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Contact } from '../schemas/contact.ts';
 import type { Organisation } from '../schemas/organisation.ts';
-import { checkReferences } from './references.ts';
 import { resolveProgramme, type ResolvedProgramme, type SpeakerWithId } from './programme.ts';
 
 /** The one module that reads Astro collections; everything else takes the plain data it returns. */
-
-export const CONTENT_FILES = {
-  programme: 'content/program.yaml',
-  speakers: 'content/talare.yaml',
-  contacts: 'content/kontakter.yaml',
-  organisations: 'content/organisationer.yaml',
-} as const;
 
 export type ReleaseEntry = CollectionEntry<'releases'>;
 export type ContactWithId = Contact & { id: string };
@@ -28,7 +20,10 @@ export interface SiteContent {
 
 let cached: Promise<SiteContent> | undefined;
 
-/** Loads, cross-checks and resolves all content once per build. */
+/**
+ * Loads and resolves all content once per build. References between files are not checked here:
+ * the content check (src/integrations/content-check.ts) has already stopped a build that has one.
+ */
 export function loadContent(): Promise<SiteContent> {
   cached ??= load();
   return cached;
@@ -44,7 +39,7 @@ async function load(): Promise<SiteContent> {
   ]);
   const programmeEntry = programmeEntries[0];
   if (!programmeEntry) {
-    throw new Error(`${CONTENT_FILES.programme}: filen saknas eller kunde inte läsas. Kör "npm run check" för detaljer.`);
+    throw new Error('program.yaml saknas eller kunde inte läsas. Kör "npm run check" för detaljer.');
   }
   const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id, 'sv');
   // Speakers appear in programme order, as in the press release; unbooked ones last, by name.
@@ -55,19 +50,6 @@ async function load(): Promise<SiteContent> {
     .map((entry) => ({ id: entry.id, ...entry.data }));
   const contacts = contactEntries.map((entry) => ({ id: entry.id, ...entry.data }));
   const organisations = new Map(organisationEntries.map((entry) => [entry.id, { id: entry.id, ...entry.data }]));
-
-  const problems = checkReferences({
-    programme: { file: CONTENT_FILES.programme, data: programmeEntry.data },
-    speakerIds: speakers.map((speaker) => speaker.id),
-    contacts: contactEntries,
-    organisationIds: [...organisations.keys()],
-    releases: releaseEntries.map((entry) => ({ file: entry.filePath ?? entry.id, data: entry.data })),
-    files: CONTENT_FILES,
-  });
-  if (problems.length > 0) {
-    const lines = problems.map((problem) => `  ${problem.file}, fältet ${problem.path}: ${problem.message}`);
-    throw new Error(`Innehållet hänvisar till saker som inte finns:\n${lines.join('\n')}`);
-  }
 
   // Contacts keep the order the programme lists them in; the rest follow by name.
   const contactOrder = programmeEntry.data.contacts;

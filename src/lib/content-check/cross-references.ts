@@ -14,7 +14,7 @@ export interface KeyedFile<T> {
 }
 
 /**
- * Cross-file ids, through the same checkReferences the pages use. A list that could not be read
+ * Cross-file ids, through checkReferences (src/lib/references.ts). A list that could not be read
  * counts as holding every id, so one broken file does not bury the report in follow-on errors.
  */
 export function crossReferences(input: {
