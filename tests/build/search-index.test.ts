@@ -79,6 +79,23 @@ describe('search index of the root build', () => {
     expect(onlyOutside.filter((word) => indexed.has(word))).toEqual([]);
   });
 
+  it('indexes people on /kontakt/, not in the contact and "about" boxes repeated under every release', () => {
+    const contactPage = fragments.find((fragment) => fragment.url === '/kontakt/');
+    expect(contactPage?.content).toContain('Klara Bolinder');
+    const releases = fragments.filter((fragment) => /^\/pressmeddelanden\/[^/]+\/$/.test(fragment.url));
+    expect(releases.length).toBeGreaterThan(0);
+    for (const fragment of releases) {
+      const $ = load(html.get(fragment.url.slice(1)) ?? '');
+      // The page shows both boxes; the index holds neither.
+      expect($('#kontaktpersoner').text()).toBe('Kontaktpersoner');
+      expect($('main').text()).toContain('Klara Bolinder');
+      expect($('main').text()).toContain('riksdagens och regeringens länk');
+      expect(fragment.content).not.toContain('Klara Bolinder');
+      expect(fragment.content).not.toContain('riksdagens och regeringens länk');
+      expect(fragment.content).toContain('Selma Spa');
+    }
+  });
+
   it('tags every press release with type, year, title and date as its page shows them', () => {
     const releases = fragments.filter((fragment) => /^\/pressmeddelanden\/[^/]+\/$/.test(fragment.url));
     expect(releases.length).toBeGreaterThan(0);

@@ -69,10 +69,13 @@ describe('Markdown bodies', () => {
     expect(body("[a](javascript:alert('x'))")).toEqual([expect.stringMatching(/^error 11:5 Länken "javascript:/)]);
     expect(body('<a href=" JaVa&#x53;cript:x">a</a>')).toEqual([expect.stringMatching(/^error 11:10 Länken/)]);
     expect(body('[a]: vbscript:x')).toHaveLength(1);
+    expect(body('Se <javascript:alert(1)>')).toEqual([expect.stringMatching(/^error 11:5 Länken "javascript:/)]);
   });
 
   it('leaves code alone: it is shown as text', () => {
     expect(body('Skriv `<script>` eller ``a <b onclick=x> b``.\n\n```html\n<script>alert(1)</script>\n```\n')).toEqual([]);
+    expect(body('~~~\n<script>alert(1)</script>\n~~~\n')).toEqual([]);
+    expect(body('~~~\nkod\n~~~\n<script>alert(1)</script>')).toEqual([expect.stringMatching(/^error 14:1 Texten innehåller en <script>-tagg/)]);
   });
 
   it('requires alt text on Markdown, HTML and MDX images', () => {

@@ -19,12 +19,13 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
   const bySlug = new Map<string, CheckedRelease>();
   for (const release of releases) {
     const slug = slugify(release.data.title);
-    const position = release.source.locate(['title']).position;
+    // Positions are looked up only for a problem: they cost a second, position-keeping parse.
+    const position = () => release.source.locate(['title']).position;
     if (slug === '') {
       problems.push({
         severity: 'error',
         file: release.file,
-        position,
+        position: position(),
         field: 'title',
         message: 'Rubriken innehåller inga bokstäver eller siffror, så den ger ingen webbadress. Skriv en rubrik med ord.',
       });
@@ -35,7 +36,7 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
       problems.push({
         severity: 'error',
         file: release.file,
-        position,
+        position: position(),
         field: 'title',
         message:
           `Rubriken ger samma webbadress, /pressmeddelanden/${slug}/, som ${earlier.file} ` +

@@ -36,17 +36,22 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   const root = path.resolve(dir);
   const display = (name: string) => displayPath(path.join(root, name), displayRoot);
   const files = new Map<string, SourceFile>();
-  const add = async (name: string) => {
+  const read = async (name: string): Promise<SourceFile | undefined> => {
     try {
       const text = (await readFile(path.join(root, name), 'utf8')).replace(/^\uFEFF/, '');
-      files.set(name, { name, display: display(name), text });
+      return { name, display: display(name), text };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return undefined;
     }
   };
-  for (const name of [CONTENT_LAYOUT.programme, CONTENT_LAYOUT.speakers, CONTENT_LAYOUT.contacts, CONTENT_LAYOUT.organisations]) {
-    await add(name);
-  }
+  // Read in parallel (one at a time left the process idle for a third of the check with thousands
+  // of releases), then added in a fixed order so reports do not depend on which read ended first.
+  const addAll = async (names: readonly string[]) => {
+    const sources = await mapLimited(names, READ_CONCURRENCY, read);
+    for (const source of sources) if (source) files.set(source.name, source);
+  };
+  await addAll([CONTENT_LAYOUT.programme, CONTENT_LAYOUT.speakers, CONTENT_LAYOUT.contacts, CONTENT_LAYOUT.organisations]);
 
   const releaseEntries = await listFiles(path.join(root, CONTENT_LAYOUT.releases), true);
   const releases: string[] = [];
@@ -61,10 +66,27 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   const pages = (await listFiles(path.join(root, CONTENT_LAYOUT.pages), false))
     .filter((relative) => /\.mdx?$/.test(relative))
     .map((relative) => `${CONTENT_LAYOUT.pages}/${relative}`);
-  for (const name of [...releases, ...pages]) await add(name);
+  await addAll([...releases, ...pages]);
   for (const name of ignoredReleaseFiles) files.set(name, { name, display: display(name), text: '' });
 
   return { files, releases, pages, ignoredReleaseFiles, displayDir: displayPath(root, displayRoot) };
+}
+
+/** Files read at once: enough to keep the disk busy, few enough to stay clear of the open-files limit. */
+const READ_CONCURRENCY = 32;
+
+/** `map` over `items` with at most `limit` calls running at a time; results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** A path relative to `root` when inside it ("content/program.yaml"), otherwise absolute. */
