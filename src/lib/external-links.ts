@@ -3,7 +3,7 @@
  *
  * Astro 7's default Markdown processor (Sätteri) takes no rehype plugins, and switching to the
  * unified pipeline measured 3.6x slower, so the rendered HTML of a content entry is post-processed
- * instead (see src/components/RenderedContent.astro). The input is HTML a Markdown renderer wrote:
+ * instead (src/components/RenderedContent.astro wraps every rendered Markdown entry). The input is HTML a Markdown renderer wrote:
  * the scan only looks at `<a …>` start tags and leaves every other byte untouched.
  */
 
