@@ -9,6 +9,7 @@ import { organisationSchema } from './schemas/organisation.ts';
 import { pageSchema } from './schemas/page.ts';
 import { slugify } from './lib/slug.ts';
 import { siteSettings } from './lib/settings.ts';
+import { afterContentCheck } from './integrations/content-gate.ts';
 
 /** ./content unless CONTENT_DIR says otherwise (tests build fixture content). */
 const CONTENT = siteSettings(process.env).contentDir;
@@ -17,37 +18,39 @@ const CONTENT = siteSettings(process.env).contentDir;
 const PROGRAMME_ID = 'konferens';
 
 const releases = defineCollection({
-  loader: glob({
-    base: `${CONTENT}/pressmeddelanden`,
-    pattern: '**/[^_]*.{md,mdx}',
-    // The URL comes from the headline, so editors never pick a slug by hand.
-    generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
-  }),
+  loader: afterContentCheck(
+    glob({
+      base: `${CONTENT}/pressmeddelanden`,
+      pattern: '**/[^_]*.{md,mdx}',
+      // The URL comes from the headline, so editors never pick a slug by hand.
+      generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
+    }),
+  ),
   schema: releaseSchema,
 });
 
 const programme = defineCollection({
-  loader: file(`${CONTENT}/program.yaml`, { parser: (text) => ({ [PROGRAMME_ID]: parseYaml(text) }) }),
+  loader: afterContentCheck(file(`${CONTENT}/program.yaml`, { parser: (text) => ({ [PROGRAMME_ID]: parseYaml(text) }) })),
   schema: programmeSchema,
 });
 
 const speakers = defineCollection({
-  loader: file(`${CONTENT}/talare.yaml`, { parser: (text) => parseYaml(text) }),
+  loader: afterContentCheck(file(`${CONTENT}/talare.yaml`, { parser: (text) => parseYaml(text) })),
   schema: speakerSchema,
 });
 
 const contacts = defineCollection({
-  loader: file(`${CONTENT}/kontakter.yaml`, { parser: (text) => parseYaml(text) }),
+  loader: afterContentCheck(file(`${CONTENT}/kontakter.yaml`, { parser: (text) => parseYaml(text) })),
   schema: contactSchema,
 });
 
 const organisations = defineCollection({
-  loader: file(`${CONTENT}/organisationer.yaml`, { parser: (text) => parseYaml(text) }),
+  loader: afterContentCheck(file(`${CONTENT}/organisationer.yaml`, { parser: (text) => parseYaml(text) })),
   schema: organisationSchema,
 });
 
 const pages = defineCollection({
-  loader: glob({ base: `${CONTENT}/sidor`, pattern: '*.{md,mdx}' }),
+  loader: afterContentCheck(glob({ base: `${CONTENT}/sidor`, pattern: '*.{md,mdx}' })),
   schema: pageSchema,
 });
 
