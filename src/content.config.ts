@@ -22,6 +22,9 @@ const releases = defineCollection({
     glob({
       base: `${CONTENT}/pressmeddelanden`,
       pattern: '**/[^_]*.{md,mdx}',
+      // Pages use the rendered HTML only. Without the Markdown source the data store is 40 % smaller,
+      // and the build's peak memory at 4,000 releases fell from 1.8 to 1.2 GiB (docs/benchmarks.md).
+      retainBody: false,
       // The URL comes from the headline, so editors never pick a slug by hand.
       generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
     }),
