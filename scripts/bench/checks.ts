@@ -39,6 +39,8 @@ export interface SiteChecks {
   searchPageScriptBytes: number;
   /** Stylesheets per page (each is a render-blocking request); the most on any page. */
   maxStylesheets: number;
+  /** The page with the most render-blocking requests: stylesheets plus classic scripts in <head>. */
+  mostRenderBlocking: { route: string; requests: number };
   /** <img> without width and height, which shift the layout when they load. */
   imagesWithoutSize: string[];
 }
@@ -74,6 +76,7 @@ export async function checkSite(dist: string, base = '/'): Promise<SiteChecks> {
   let longestList = { route: '', items: 0 };
   let listPages = 0;
   let maxStylesheets = 0;
+  let mostRenderBlocking = { route: '', requests: 0 };
   let searchPageScriptBytes = 0;
   const files = await htmlFiles(dist);
 
@@ -85,6 +88,10 @@ export async function checkSite(dist: string, base = '/'): Promise<SiteChecks> {
     let cssGzip = 0;
     const stylesheets = $('link[rel~="stylesheet"]').toArray();
     maxStylesheets = Math.max(maxStylesheets, stylesheets.length);
+    // A classic script in <head> stops the parser; async, defer and module scripts do not.
+    const blockingScripts = $('head script[src]:not([async]):not([defer]):not([type="module"])').length;
+    const blocking = stylesheets.length + blockingScripts;
+    if (blocking > mostRenderBlocking.requests) mostRenderBlocking = { route, requests: blocking };
     for (const link of stylesheets) {
       const asset = local($(link).attr('href') ?? '');
       if (asset) cssGzip += await gzipOf(asset);
@@ -132,6 +139,7 @@ export async function checkSite(dist: string, base = '/'): Promise<SiteChecks> {
     pagesWithScript,
     searchPageScriptBytes,
     maxStylesheets,
+    mostRenderBlocking,
     imagesWithoutSize: [...new Set(imagesWithoutSize)],
   };
 }

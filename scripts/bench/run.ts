@@ -347,6 +347,13 @@ function report(
     (_, result) => `${result.checks.pagesWithScript.length} ${pass(result.checks.pagesWithScript.length === 0)}`,
   );
   row(
+    'Render-blocking requests per page ≤ 1 (the site\'s one stylesheet)',
+    (_, result) => {
+      const most = result.checks.mostRenderBlocking;
+      return `${most.requests} (/${most.route}) ${pass(most.requests <= 1)}`;
+    },
+  );
+  row(
     'Images without width/height',
     (_, result) => `${result.checks.imagesWithoutSize.length} ${pass(result.checks.imagesWithoutSize.length === 0)}`,
   );

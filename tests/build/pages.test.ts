@@ -85,6 +85,18 @@ describe('every page', async () => {
       });
     }
   });
+
+  it('blocks rendering on one request at most: the one stylesheet every page shares', async () => {
+    const stylesheets = new Set<string>();
+    for (const page of pages) {
+      const $ = await loadHtml(dist, page);
+      const links = $('link[rel~="stylesheet"]').toArray().map((element) => $(element).attr('href') ?? '');
+      expect(links, page).toHaveLength(1);
+      for (const href of links) stylesheets.add(href);
+      expect($('head script[src]:not([async]):not([defer]):not([type="module"])').length, page).toBe(0);
+    }
+    expect(stylesheets.size).toBe(1);
+  });
 });
 
 describe('the conference page', async () => {
