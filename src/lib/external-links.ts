@@ -3,8 +3,9 @@
  *
  * Astro 7's default Markdown processor (Sätteri) takes no rehype plugins, and switching to the
  * unified pipeline measured 3.6x slower, so the rendered HTML of a content entry is post-processed
- * instead (src/components/RenderedContent.astro wraps every rendered Markdown entry). The input is HTML a Markdown renderer wrote:
- * the scan only looks at `<a …>` start tags and leaves every other byte untouched.
+ * instead: src/components/RenderedContent.astro wraps every rendered Markdown entry. The input is
+ * HTML a Markdown renderer wrote: the scan only looks at `<a …>` start tags and leaves every other
+ * byte untouched.
  */
 
 /** An `<a>` start tag: the tag name, then any number of attributes with quoted or bare values. */
