@@ -43,7 +43,7 @@ for (const name of folder.releases) {
 const programme = readYaml(folder.files.get(CONTENT_LAYOUT.programme)?.text);
 const organisations = ids(programme?.organisers).length > 0
   ? ids(programme?.organisers)
-  : Object.keys(readYaml(folder.files.get(CONTENT_LAYOUT.organisations)?.text) ?? {}).slice(0, 1);
+  : folder.entities.organisations.slice(0, 1).map((name) => path.posix.basename(name, '.yaml'));
 const contacts = ids(programme?.contacts);
 
 const now = buildTime();
@@ -59,9 +59,9 @@ title: ${stringify(title).trim()}
 # Publiceringstid i svensk tid: +01:00 på vintern, +02:00 på sommaren.
 published: "${isoWithOffset(minute, SWEDISH_TIME_ZONE)}"
 kind: Pressmeddelande
-# Avsändare: id från content/organisationer.yaml. Den första organisationens "Om"-text visas sist.
+# Avsändare: id (filnamn utan .yaml) från content/organisationer/. Den första organisationens "Om"-text visas sist.
 organisations:${list(organisations)}
-# Kontaktpersoner: id från content/kontakter.yaml.
+# Kontaktpersoner: id (filnamn utan .yaml) från content/kontakter/.
 contacts:${list(contacts)}
 tags: []
 # Utkast syns bara med "npm run dev". Ändra till false när pressmeddelandet ska publiceras.

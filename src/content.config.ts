@@ -37,20 +37,17 @@ const programme = defineCollection({
   schema: programmeSchema,
 });
 
-const speakers = defineCollection({
-  loader: afterContentCheck(file(`${CONTENT}/talare.yaml`, { parser: (text) => parseYaml(text) })),
-  schema: speakerSchema,
-});
+/**
+ * One YAML file per speaker, contact and organisation, named by its id: the shape a git-based web
+ * editor can edit (it cannot edit one entry of a map keyed by id). The id is the file name as
+ * written; the content check rejects names that are not valid ids.
+ */
+const entityFolder = (folder: string) =>
+  afterContentCheck(glob({ base: `${CONTENT}/${folder}`, pattern: '[^_]*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }));
 
-const contacts = defineCollection({
-  loader: afterContentCheck(file(`${CONTENT}/kontakter.yaml`, { parser: (text) => parseYaml(text) })),
-  schema: contactSchema,
-});
-
-const organisations = defineCollection({
-  loader: afterContentCheck(file(`${CONTENT}/organisationer.yaml`, { parser: (text) => parseYaml(text) })),
-  schema: organisationSchema,
-});
+const speakers = defineCollection({ loader: entityFolder('talare'), schema: speakerSchema });
+const contacts = defineCollection({ loader: entityFolder('kontakter'), schema: contactSchema });
+const organisations = defineCollection({ loader: entityFolder('organisationer'), schema: organisationSchema });
 
 const pages = defineCollection({
   loader: afterContentCheck(glob({ base: `${CONTENT}/sidor`, pattern: '*.{md,mdx}' })),

@@ -6,7 +6,7 @@
  *
  * Run alone: `node_modules/.bin/node scripts/bench/generate.ts --n 100 --out /tmp/releases`
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -225,7 +225,7 @@ function isSummerTime(year: number, month: number, day: number): boolean {
 
 /** Generates `count` releases; the frontmatter is valid for src/schemas/release.ts and refers to existing ids. */
 export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAULT_SEED): GeneratedRelease[] {
-  if (ids.organisations.length === 0) throw new Error('content/organisationer.yaml has no organisations to refer to');
+  if (ids.organisations.length === 0) throw new Error('content/organisationer/ has no organisations to refer to');
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -322,15 +322,18 @@ export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAUL
   return releases;
 }
 
-/** Organisation and contact ids from a project folder's content/*.yaml. */
+/** Organisation and contact ids from a project folder's content/organisationer/ and content/kontakter/. */
 export async function readReferenceIds(projectDir: string): Promise<ReferenceIds> {
-  const load = async (file: string) =>
-    (parseYaml(await readFile(path.join(projectDir, 'content', file), 'utf8')) ?? {}) as Record<string, unknown>;
-  const organisations = Object.keys(await load('organisationer.yaml'));
-  const contacts = Object.entries(await load('kontakter.yaml')).map(([id, value]) => ({
-    id,
-    organisation: String((value as { organisation?: unknown }).organisation ?? ''),
-  }));
+  const folder = (name: string) => path.join(projectDir, 'content', name);
+  const yamlIds = async (name: string) =>
+    (await readdir(folder(name))).filter((file) => /^[^_.].*\.yaml$/.test(file)).map((file) => file.slice(0, -'.yaml'.length)).sort();
+  const organisations = await yamlIds('organisationer');
+  const contacts = await Promise.all(
+    (await yamlIds('kontakter')).map(async (id) => {
+      const value = parseYaml(await readFile(path.join(folder('kontakter'), `${id}.yaml`), 'utf8')) as { organisation?: unknown } | null;
+      return { id, organisation: String(value?.organisation ?? '') };
+    }),
+  );
   return { organisations, contacts };
 }
 

@@ -13,25 +13,29 @@ export interface ContentProblem {
 export interface ReferenceInput {
   programme: { file: string; data: Programme };
   speakerIds: readonly string[];
-  contacts: readonly { id: string; data: Contact }[];
+  /** Contacts whose own fields could be read, with their files, for their organisation reference. */
+  contacts: readonly { id: string; file: string; data: Pick<Contact, 'organisation'> }[];
+  /** Every contact id that exists, whether or not its file passed the schema. */
+  contactIds: readonly string[];
   organisationIds: readonly string[];
   releases: readonly { file: string; data: ReleaseData }[];
-  files: { speakers: string; contacts: string; organisations: string };
+  /** The folders entries live in, one `<id>.yaml` each: "content/talare". */
+  folders: { speakers: string; contacts: string; organisations: string };
 }
 
 /** Every id that points at a speaker, contact or organisation must exist. Returns all misses. */
 export function checkReferences(input: ReferenceInput): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const speakers = new Set(input.speakerIds);
-  const contacts = new Set(input.contacts.map((contact) => contact.id));
+  const contacts = new Set(input.contactIds);
   const organisations = new Set(input.organisationIds);
 
-  const expect = (known: Set<string>, kind: string, listFile: string, file: string, path: string, id: string) => {
+  const expect = (known: Set<string>, kind: string, folder: string, file: string, path: string, id: string) => {
     if (!known.has(id)) {
       problems.push({
         file,
         path,
-        message: `hänvisar till ${kind} "${id}", som inte finns i ${listFile}${suggestion(id, known)}`,
+        message: `hänvisar till ${kind} "${id}", men det finns ingen fil ${folder}/${id}.yaml${suggestion(id, known)}`,
       });
     }
   };
@@ -39,27 +43,27 @@ export function checkReferences(input: ReferenceInput): ContentProblem[] {
   const { file: programmeFile, data } = input.programme;
   data.sessions.forEach((session, i) =>
     session.speakers.forEach((id, j) =>
-      expect(speakers, 'föreläsaren', input.files.speakers, programmeFile, `sessions[${i}].speakers[${j}]`, id),
+      expect(speakers, 'föreläsaren', input.folders.speakers, programmeFile, `sessions[${i}].speakers[${j}]`, id),
     ),
   );
   data.organisers.forEach((id, i) =>
-    expect(organisations, 'organisationen', input.files.organisations, programmeFile, `organisers[${i}]`, id),
+    expect(organisations, 'organisationen', input.folders.organisations, programmeFile, `organisers[${i}]`, id),
   );
   if (data.supporter) {
-    expect(organisations, 'organisationen', input.files.organisations, programmeFile, 'supporter', data.supporter);
+    expect(organisations, 'organisationen', input.folders.organisations, programmeFile, 'supporter', data.supporter);
   }
   data.contacts.forEach((id, i) =>
-    expect(contacts, 'kontaktpersonen', input.files.contacts, programmeFile, `contacts[${i}]`, id),
+    expect(contacts, 'kontaktpersonen', input.folders.contacts, programmeFile, `contacts[${i}]`, id),
   );
   for (const contact of input.contacts) {
-    expect(organisations, 'organisationen', input.files.organisations, input.files.contacts, `${contact.id}.organisation`, contact.data.organisation);
+    expect(organisations, 'organisationen', input.folders.organisations, contact.file, 'organisation', contact.data.organisation);
   }
   for (const release of input.releases) {
     release.data.contacts.forEach((id, i) =>
-      expect(contacts, 'kontaktpersonen', input.files.contacts, release.file, `contacts[${i}]`, id),
+      expect(contacts, 'kontaktpersonen', input.folders.contacts, release.file, `contacts[${i}]`, id),
     );
     release.data.organisations.forEach((id, i) =>
-      expect(organisations, 'organisationen', input.files.organisations, release.file, `organisations[${i}]`, id),
+      expect(organisations, 'organisationen', input.folders.organisations, release.file, `organisations[${i}]`, id),
     );
   }
   return problems;

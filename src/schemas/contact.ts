@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
 import { idField, textField } from './fields.ts';
 
-/** A press contact; the key in content/kontakter.yaml is the id releases refer to. */
+/** A press contact, content/kontakter/<id>.yaml; the file name is the id releases refer to. */
 export const contactSchema = z.strictObject({
   /** Full name. */
   name: textField('Isabel Persson'),
-  /** Id of the organisation in content/organisationer.yaml. */
+  /** Id of the organisation: a file name in content/organisationer/ without .yaml. */
   organisation: idField,
   /**
    * E-mail address as published. Only the shape is checked here; an address without a public

@@ -50,3 +50,18 @@ export function isRealDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/**
+ * A picture and the facts a newsroom publishes with it. `src` is relative to the file that uses it,
+ * with the file in the collection's own `bilder/` folder ("./bilder/konferens.jpg").
+ */
+export const pictureField = z.strictObject({
+  /** Path to the image file, relative to the content file: "./bilder/konferens.jpg". */
+  src: textField('./bilder/konferens.jpg'),
+  /** What the picture shows, for people who cannot see it (required by WCAG). */
+  alt: textField('Beskrivning av vad bilden visar'),
+  /** Photographer, shown as "Foto: …". */
+  credit: textField('Anna Andersson').optional(),
+  /** Terms of use, shown under the picture: "Fri att använda i redaktionella sammanhang". */
+  licence: textField('Fri att använda i redaktionella sammanhang').optional(),
+});

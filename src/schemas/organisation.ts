@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { textField } from './fields.ts';
 
-/** An organisation named on the site; the key in content/organisationer.yaml is its id. */
+/** An organisation named on the site, content/organisationer/<id>.yaml; the file name is its id. */
 export const organisationSchema = z.strictObject({
   /** Name as used in running text ("Länsstyrelsen Värmland"). */
   name: textField('Länsstyrelsen Värmland'),

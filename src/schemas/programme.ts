@@ -17,7 +17,7 @@ export const sessionSchema = z.strictObject({
   id: idField,
   /** Title as written in the release. */
   title: textField('Människohandel i Sverige idag – en rapport från verkligheten'),
-  /** Ids of speakers in content/talare.yaml. */
+  /** Ids of speakers: file names in content/talare/ without .yaml. */
   speakers: z.array(idField, { error: 'ska vara en lista med talar-id, till exempel [simon-haggstrom]' }).default([]),
   /** Date of one of the conference days, when known. */
   day: localDateField.optional(),

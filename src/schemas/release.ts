@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idField, instantField, textField } from './fields.ts';
+import { idField, instantField, pictureField, textField } from './fields.ts';
 
 /** Frontmatter of a press release in content/pressmeddelanden/. */
 export const releaseSchema = z.strictObject({
@@ -17,13 +17,8 @@ export const releaseSchema = z.strictObject({
   contacts: z.array(idField).default([]),
   /** Free-form subject words. */
   tags: z.array(textField('människohandel')).default([]),
-  /** Optional picture; the alt text is required by WCAG. */
-  image: z
-    .strictObject({
-      src: textField('bild.jpg'),
-      alt: textField('Beskrivning av vad bilden visar'),
-    })
-    .optional(),
+  /** Optional press picture, shown under the headline and used when the release is shared. */
+  image: pictureField.optional(),
   /** Drafts are shown by `npm run dev` only. */
   draft: z.boolean({ error: 'ska vara true eller false' }).default(false),
 });

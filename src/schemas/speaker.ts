@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { textField } from './fields.ts';
+import { pictureField, textField } from './fields.ts';
 
-/** One speaker; the entry's key in content/talare.yaml is the id sessions refer to. */
+/** One speaker, content/talare/<id>.yaml; the file name is the id sessions refer to. */
 export const speakerSchema = z.strictObject({
   /** Full name as written in the press release. */
   name: textField('Simon Häggström'),
@@ -11,6 +11,8 @@ export const speakerSchema = z.strictObject({
   organisation: textField('Region Bergslagen'),
   /** Short presentation taken from the press release; no invented biography. */
   description: textField('Regionkoordinator i Region Bergslagen.').optional(),
+  /** Portrait, only when the speaker has provided one. */
+  photo: pictureField.optional(),
 });
 
 export type Speaker = z.output<typeof speakerSchema>;

@@ -62,7 +62,7 @@ describe('npm run build with warnings only', () => {
     const output = `${build.stdout}\n${build.stderr}`;
     expect(output).toContain('Innehållskontrollen hittade 1 varning:');
     expect(output.match(/^(VARNING|FEL) .*$/gm)).toEqual([
-      expect.stringMatching(/^VARNING content\/kontakter\.yaml:\d+:10 {2}fältet klara-bolinder\.email$/),
+      expect.stringMatching(/^VARNING content\/kontakter\/klara-bolinder\.yaml:\d+:8 {2}fältet email$/),
     ]);
     expect(output).toContain('E-postadressen "klara.bolinder@lansstyrelsen.orebro" slutar på ".orebro"');
     expect(await exists(path.join(build.outDir, 'index.html'))).toBe(true);

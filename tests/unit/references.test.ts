@@ -3,9 +3,9 @@ import { checkReferences, type ReferenceInput } from '../../src/lib/references.t
 import { programmeSchema } from '../../src/schemas/programme.ts';
 import { releaseSchema } from '../../src/schemas/release.ts';
 
-const files = { speakers: 'content/talare.yaml', contacts: 'content/kontakter.yaml', organisations: 'content/organisationer.yaml' };
+const folders = { speakers: 'content/talare', contacts: 'content/kontakter', organisations: 'content/organisationer' };
 
-function input(overrides: { speakers?: string[]; releaseContacts?: string[]; organisers?: string[] } = {}): ReferenceInput {
+function input(overrides: { speakers?: string[]; releaseContacts?: string[]; organisers?: string[]; contactOrganisation?: string } = {}): ReferenceInput {
   const programme = programmeSchema.parse({
     name: 'Konferens',
     summary: 'Kort',
@@ -26,10 +26,11 @@ function input(overrides: { speakers?: string[]; releaseContacts?: string[]; org
   return {
     programme: { file: 'content/program.yaml', data: programme },
     speakerIds: ['simon-haggstrom', 'mia-schyberg'],
-    contacts: [{ id: 'isabel-persson', data: { name: 'Isabel Persson', organisation: 'lansstyrelsen-varmland', email: 'i@l.se' } }],
+    contacts: [{ id: 'isabel-persson', file: 'content/kontakter/isabel-persson.yaml', data: { organisation: overrides.contactOrganisation ?? 'lansstyrelsen-varmland' } }],
+    contactIds: ['isabel-persson'],
     organisationIds: ['lansstyrelsen-varmland', 'socialstyrelsen'],
     releases: [{ file: 'content/pressmeddelanden/r.md', data: release }],
-    files,
+    folders,
   };
 }
 
@@ -43,12 +44,12 @@ describe('checkReferences', () => {
       {
         file: 'content/program.yaml',
         path: 'sessions[0].speakers[0]',
-        message: 'hänvisar till föreläsaren "simon-hagstrom", som inte finns i content/talare.yaml. Menade du "simon-haggstrom"?',
+        message: 'hänvisar till föreläsaren "simon-hagstrom", men det finns ingen fil content/talare/simon-hagstrom.yaml. Menade du "simon-haggstrom"?',
       },
       {
         file: 'content/program.yaml',
         path: 'sessions[0].speakers[1]',
-        message: 'hänvisar till föreläsaren "okand-person", som inte finns i content/talare.yaml',
+        message: 'hänvisar till föreläsaren "okand-person", men det finns ingen fil content/talare/okand-person.yaml',
       },
     ]);
   });
@@ -58,6 +59,16 @@ describe('checkReferences', () => {
     expect(problems.map((problem) => `${problem.file} ${problem.path}`)).toEqual([
       'content/program.yaml organisers[0]',
       'content/pressmeddelanden/r.md contacts[0]',
+    ]);
+  });
+
+  it("checks a contact's organisation in the contact's own file", () => {
+    expect(checkReferences(input({ contactOrganisation: 'lansstyrelsen-orebro' }))).toEqual([
+      {
+        file: 'content/kontakter/isabel-persson.yaml',
+        path: 'organisation',
+        message: 'hänvisar till organisationen "lansstyrelsen-orebro", men det finns ingen fil content/organisationer/lansstyrelsen-orebro.yaml',
+      },
     ]);
   });
 });

@@ -13,10 +13,11 @@ import { checkContacts } from './people.ts';
 import { checkProgramme } from './programme.ts';
 import { checkReleases, checkUnquotedPublished, type CheckedRelease } from './releases.ts';
 import { validate } from './schema.ts';
-import { CONTENT_LAYOUT, missingDisplay, readContentFolder, splitFrontmatter, type ContentFolder } from './source.ts';
+import { CONTENT_LAYOUT, missingDisplay, readContentFolder, splitFrontmatter, type ContentFolder, type EntityKind } from './source.ts';
 import type { Problem, SourceFile } from './types.ts';
 import { parseYamlSource, type YamlSource } from './yaml.ts';
-import type { KeyedFile } from './cross-references.ts';
+import type { EntityFiles } from './cross-references.ts';
+import { slugify } from '../slug.ts';
 
 export interface CheckOptions {
   /** The build's clock (src/lib/status.ts buildTime()); releases after it get a warning. */
@@ -38,8 +39,7 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   const display = (name: string) => folder.files.get(name)?.display ?? name;
   const sources = new Map<string, YamlSource>();
 
-  const required = [CONTENT_LAYOUT.programme, CONTENT_LAYOUT.speakers, CONTENT_LAYOUT.contacts, CONTENT_LAYOUT.organisations];
-  for (const name of [...required, ...CONTENT_LAYOUT.requiredPages]) {
+  for (const name of [CONTENT_LAYOUT.programme, ...CONTENT_LAYOUT.requiredPages]) {
     if (!folder.files.has(name)) {
       problems.push({
         severity: 'error',
@@ -59,46 +59,36 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     return source;
   };
 
-  // Files keyed by id: every top-level key is one entry, validated on its own.
-  const keyed = <S extends z.ZodType>(name: string, schema: S) => {
-    const file = folder.files.get(name);
-    if (!file) return undefined;
-    const source = parse(file);
-    if (!source) return undefined;
-    const value = source.value ?? {};
-    if (typeof value !== 'object' || Array.isArray(value)) {
-      problems.push({
-        severity: 'error',
-        file: file.display,
-        position: source.locate([]).position,
-        message: 'Filen ska bestå av poster där varje post börjar med ett id och kolon (till exempel simon-haggstrom:) följt av indragna fält.',
-      });
-      return undefined;
-    }
-    const valid: { id: string; data: z.output<S> }[] = [];
+  // One file per entry, named by its id: each file validated on its own.
+  const entityFiles = <S extends z.ZodType>(kind: EntityKind, schema: S): EntityFiles<z.output<S>> => {
     const ids: string[] = [];
-    for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
+    const valid: EntityFiles<z.output<S>>['valid'] = [];
+    for (const name of folder.entities[kind]) {
+      const file = folder.files.get(name);
+      if (!file) continue;
+      const id = path.posix.basename(name, '.yaml');
       ids.push(id);
       if (!idField.safeParse(id).success) {
         problems.push({
           severity: 'error',
           file: file.display,
-          position: source.locateKey([id]) ?? source.locate([id]).position,
-          field: id,
-          message: `Id "${id}" får bara innehålla små bokstäver a–z, siffror och bindestreck, till exempel "simon-haggstrom".`,
+          position: { line: 1, column: 1 },
+          message: `Filnamnet är också postens id, och "${id}" får bara innehålla små bokstäver a–z, siffror och bindestreck. Döp om filen, till exempel till ${suggestedFileName(id)}.`,
         });
       }
-      const result = validate(schema, entry, source, file.display, [id]);
+      const source = parse(file);
+      if (!source) continue;
+      const result = validate(schema, source.value ?? {}, source, file.display);
       problems.push(...result.problems);
-      if (result.data !== undefined) valid.push({ id, data: result.data });
+      if (result.data !== undefined) valid.push({ id, file: file.display, source, data: result.data });
     }
-    return { file, source, ids, valid };
+    return { ids, valid };
   };
 
-  const speakers = keyed(CONTENT_LAYOUT.speakers, speakerSchema);
-  const contacts = keyed(CONTENT_LAYOUT.contacts, contactSchema);
-  const organisations = keyed(CONTENT_LAYOUT.organisations, organisationSchema);
-  if (contacts) problems.push(...checkContacts(contacts.valid, contacts.source, contacts.file.display));
+  const speakers = entityFiles('speakers', speakerSchema);
+  const contacts = entityFiles('contacts', contactSchema);
+  const organisations = entityFiles('organisations', organisationSchema);
+  problems.push(...checkContacts(contacts.valid));
 
   let programme: { data: Programme; file: string } | undefined;
   const programmeFile = folder.files.get(CONTENT_LAYOUT.programme);
@@ -141,6 +131,14 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   for (const name of folder.pages) markdown(name, pageSchema);
   problems.push(...checkReleases(releases, options.now));
 
+  for (const name of folder.ignoredEntityFiles) {
+    problems.push({
+      severity: 'warning',
+      file: display(name),
+      message: `Filen kommer inte med på webbplatsen: i ${folder.displayDir}/${path.posix.dirname(name)}/ läses bara filer som slutar på .yaml. Döp om den till ${path.posix.basename(name).replace(/\.[^.]*$/, '')}.yaml om den ska användas.`,
+    });
+  }
+
   for (const name of folder.ignoredReleaseFiles) {
     problems.push({
       severity: 'warning',
@@ -161,4 +159,9 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
       (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
       (a.position?.column ?? 0) - (b.position?.column ?? 0),
   );
+}
+
+/** "Simon Häggström.yaml" → "simon-haggstrom.yaml": what the file should be called. */
+function suggestedFileName(id: string): string {
+  return `${slugify(id) || 'namn'}.yaml`;
 }

@@ -2,58 +2,43 @@ import type { Contact } from '../../schemas/contact.ts';
 import type { Programme } from '../../schemas/programme.ts';
 import { checkReferences } from '../references.ts';
 import type { CheckedRelease } from './releases.ts';
-import { CONTENT_LAYOUT, missingDisplay, type ContentFolder } from './source.ts';
+import { CONTENT_LAYOUT, type ContentFolder } from './source.ts';
 import { fieldName, parseFieldName, sentence } from './text.ts';
-import type { Problem, SourceFile } from './types.ts';
+import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 
-export interface KeyedFile<T> {
-  file: SourceFile;
+/** The entries of one folder with a file per entry: every id found, and the entries that passed the schema. */
+export interface EntityFiles<T> {
   ids: string[];
-  valid: { id: string; data: T }[];
+  valid: { id: string; file: string; source: YamlSource; data: T }[];
 }
 
-/**
- * Cross-file ids, through checkReferences (src/lib/references.ts). A list that could not be read
- * counts as holding every id, so one broken file does not bury the report in follow-on errors.
- */
+/** Cross-file ids, through checkReferences (src/lib/references.ts). */
 export function crossReferences(input: {
   programme: { data: Programme; file: string } | undefined;
-  speakers: KeyedFile<unknown> | undefined;
-  contacts: KeyedFile<Contact> | undefined;
-  organisations: KeyedFile<unknown> | undefined;
+  speakers: EntityFiles<unknown>;
+  contacts: EntityFiles<Contact>;
+  organisations: EntityFiles<unknown>;
   releases: readonly CheckedRelease[];
   sources: Map<string, YamlSource>;
   folder: ContentFolder;
 }): Problem[] {
   const { programme, releases } = input;
   const data: Programme = programme?.data ?? referenceView(undefined);
-  const everything = new Set<string>([
-    UNREADABLE,
-    ...data.sessions.flatMap((session) => session.speakers),
-    ...data.organisers,
-    ...(data.supporter ? [data.supporter] : []),
-    ...data.contacts,
-    ...releases.flatMap((release) => [...release.data.contacts, ...release.data.organisations]),
-    ...(input.contacts?.valid.map((contact) => contact.data.organisation) ?? []),
-  ]);
-  const ids = (file: KeyedFile<unknown> | undefined) => (file ? [UNREADABLE, ...file.ids] : [...everything]);
-  // A contact that failed the schema still exists; its own fields were reported already.
-  const contacts = input.contacts
-    ? input.contacts.ids.map(
-        (id) => input.contacts?.valid.find((contact) => contact.id === id) ?? { id, data: { organisation: UNREADABLE } as Contact },
-      )
-    : [...everything].map((id) => ({ id, data: { organisation: UNREADABLE } as Contact }));
+  const ids = (entities: EntityFiles<unknown>) => [UNREADABLE, ...entities.ids];
+  const folder = (name: string) => `${input.folder.displayDir}/${name}`;
   const found = checkReferences({
     programme: { file: programme?.file ?? '', data },
     speakerIds: ids(input.speakers),
-    contacts: [{ id: UNREADABLE, data: { organisation: UNREADABLE } as Contact }, ...contacts],
+    contacts: input.contacts.valid.map(({ id, file, data: contact }) => ({ id, file, data: contact })),
+    // A contact that failed the schema still exists; its own fields were reported already.
+    contactIds: ids(input.contacts),
     organisationIds: ids(input.organisations),
     releases: releases.map((release) => ({ file: release.file, data: release.data })),
-    files: {
-      speakers: missingDisplay(input.folder, CONTENT_LAYOUT.speakers),
-      contacts: missingDisplay(input.folder, CONTENT_LAYOUT.contacts),
-      organisations: missingDisplay(input.folder, CONTENT_LAYOUT.organisations),
+    folders: {
+      speakers: folder(CONTENT_LAYOUT.speakers),
+      contacts: folder(CONTENT_LAYOUT.contacts),
+      organisations: folder(CONTENT_LAYOUT.organisations),
     },
   });
   return found.map((problem) => {

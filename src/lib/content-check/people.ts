@@ -1,21 +1,20 @@
 import type { Contact } from '../../schemas/contact.ts';
 import { parseSwedishPhone } from '../phone.ts';
 import { suspiciousEmailMessage, unknownTopLevelDomain } from './email.ts';
-import { fieldName } from './text.ts';
 import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 
 /** Warnings on contact details that pass the schema but will not work for a reader. */
-export function checkContacts(contacts: readonly { id: string; data: Contact }[], source: YamlSource, file: string): Problem[] {
+export function checkContacts(contacts: readonly { file: string; source: YamlSource; data: Contact }[]): Problem[] {
   const problems: Problem[] = [];
-  for (const { id, data } of contacts) {
+  for (const { file, source, data } of contacts) {
     const label = unknownTopLevelDomain(data.email);
     if (label !== undefined) {
       problems.push({
         severity: 'warning',
         file,
-        position: source.locate([id, 'email']).position,
-        field: fieldName([id, 'email']),
+        position: source.locate(['email']).position,
+        field: 'email',
         message: suspiciousEmailMessage(data.email, label),
       });
     }
@@ -23,8 +22,8 @@ export function checkContacts(contacts: readonly { id: string; data: Contact }[]
       problems.push({
         severity: 'warning',
         file,
-        position: source.locate([id, 'phone']).position,
-        field: fieldName([id, 'phone']),
+        position: source.locate(['phone']).position,
+        field: 'phone',
         message:
           `Telefonnumret "${data.phone}" går inte att tolka som ett svenskt eller internationellt nummer, ` +
           'så det visas som text utan ringlänk. Skriv det med riktnummer, till exempel "010-224 73 39" eller "+46 10 224 73 39".',

@@ -8,14 +8,19 @@ import type { SourceFile } from './types.ts';
  */
 export const CONTENT_LAYOUT = {
   programme: 'program.yaml',
-  speakers: 'talare.yaml',
-  contacts: 'kontakter.yaml',
-  organisations: 'organisationer.yaml',
+  /** Folders with one `<id>.yaml` file per entry. */
+  speakers: 'talare',
+  contacts: 'kontakter',
+  organisations: 'organisationer',
   releases: 'pressmeddelanden',
   pages: 'sidor',
   /** Pages the site's routes load by name (src/pages/tillganglighet.astro). */
   requiredPages: ['sidor/tillganglighet.md'],
 } as const;
+
+/** The folders with one YAML file per entry, named by the entry's id. */
+export type EntityKind = 'speakers' | 'contacts' | 'organisations';
+export const ENTITY_KINDS: readonly EntityKind[] = ['speakers', 'contacts', 'organisations'];
 
 /** Everything the check reads, already in memory, so the checks themselves stay pure. */
 export interface ContentFolder {
@@ -25,8 +30,12 @@ export interface ContentFolder {
   releases: string[];
   /** Page files the loader picks up (`*.{md,mdx}`), sorted. */
   pages: string[];
+  /** Entry files of the folders holding one `<id>.yaml` per entry, sorted. */
+  entities: Record<EntityKind, string[]>;
   /** Files in the releases folder the loader silently skips because of their extension. */
   ignoredReleaseFiles: string[];
+  /** Files in an entity folder the loader silently skips because of their extension. */
+  ignoredEntityFiles: string[];
   /** The content folder as shown in messages ("content"). */
   displayDir: string;
 }
@@ -51,7 +60,18 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
     const sources = await mapLimited(names, READ_CONCURRENCY, read);
     for (const source of sources) if (source) files.set(source.name, source);
   };
-  await addAll([CONTENT_LAYOUT.programme, CONTENT_LAYOUT.speakers, CONTENT_LAYOUT.contacts, CONTENT_LAYOUT.organisations]);
+  await addAll([CONTENT_LAYOUT.programme]);
+
+  const entities = { speakers: [], contacts: [], organisations: [] } as Record<EntityKind, string[]>;
+  const ignoredEntityFiles: string[] = [];
+  for (const kind of ENTITY_KINDS) {
+    for (const relative of await listFiles(path.join(root, CONTENT_LAYOUT[kind]), false)) {
+      const name = `${CONTENT_LAYOUT[kind]}/${relative}`;
+      if (relative.startsWith('_') || relative.startsWith('.')) continue;
+      if (relative.endsWith('.yaml')) entities[kind].push(name);
+      else ignoredEntityFiles.push(name);
+    }
+  }
 
   const releaseEntries = await listFiles(path.join(root, CONTENT_LAYOUT.releases), true);
   const releases: string[] = [];
@@ -66,10 +86,10 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   const pages = (await listFiles(path.join(root, CONTENT_LAYOUT.pages), false))
     .filter((relative) => /\.mdx?$/.test(relative))
     .map((relative) => `${CONTENT_LAYOUT.pages}/${relative}`);
-  await addAll([...releases, ...pages]);
-  for (const name of ignoredReleaseFiles) files.set(name, { name, display: display(name), text: '' });
+  await addAll([...ENTITY_KINDS.flatMap((kind) => entities[kind]), ...releases, ...pages]);
+  for (const name of [...ignoredReleaseFiles, ...ignoredEntityFiles]) files.set(name, { name, display: display(name), text: '' });
 
-  return { files, releases, pages, ignoredReleaseFiles, displayDir: displayPath(root, displayRoot) };
+  return { files, releases, pages, entities, ignoredReleaseFiles, ignoredEntityFiles, displayDir: displayPath(root, displayRoot) };
 }
 
 /** Files read at once: enough to keep the disk busy, few enough to stay clear of the open-files limit. */
