@@ -83,5 +83,6 @@ function report(problems: readonly Problem[], logger: AstroIntegrationLogger, af
   }
   const text = formatReport(problems, 'check');
   if (hasErrors(problems)) logger.error(`\n${text}`);
-  else logger.warn(`\n${text}`);
+  else if (problems.some((problem) => problem.severity === 'warning')) logger.warn(`\n${text}`);
+  else logger.info(`\n${text}`);
 }

@@ -2,6 +2,8 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Contact } from '../schemas/contact.ts';
 import type { Organisation } from '../schemas/organisation.ts';
 import { resolveProgramme, type ResolvedProgramme, type SpeakerWithId } from './programme.ts';
+import { publicationState } from './releases.ts';
+import { buildTime } from './status.ts';
 
 /** The one module that reads Astro collections; everything else takes the plain data it returns. */
 
@@ -14,7 +16,7 @@ export interface SiteContent {
   speakers: SpeakerWithId[];
   contacts: ContactWithId[];
   organisations: Map<string, OrganisationWithId>;
-  /** Published releases, newest first (drafts only in `astro dev`). */
+  /** Published releases, newest first (drafts and scheduled releases only in `astro dev`). */
   releases: ReleaseEntry[];
 }
 
@@ -30,12 +32,15 @@ export function loadContent(): Promise<SiteContent> {
 }
 
 async function load(): Promise<SiteContent> {
+  // The one filter every page, feed, list and count goes through: a release whose time has not
+  // come at the build's clock is in no built file (the search index is made from the pages).
+  const now = buildTime();
   const [programmeEntries, speakerEntries, contactEntries, organisationEntries, releaseEntries] = await Promise.all([
     getCollection('programme'),
     getCollection('speakers'),
     getCollection('contacts'),
     getCollection('organisations'),
-    getCollection('releases', (entry) => import.meta.env.DEV || !entry.data.draft),
+    getCollection('releases', (entry) => import.meta.env.DEV || publicationState(entry.data, now) === 'published'),
   ]);
   const programmeEntry = programmeEntries[0];
   if (!programmeEntry) {

@@ -131,6 +131,11 @@ export function formatDateTime(instant: Date, timeZone: string): string {
   return `${formatDate(instant, timeZone)} kl. ${formatTime(instant, timeZone)}`;
 }
 
+/** "onsdag 25 september 2019 kl. 10.00": one moment, with the weekday (when a scheduled release goes out). */
+export function formatDateTimeWithWeekday(instant: Date, timeZone: string): string {
+  return `${formatDateWithWeekday(instant, timeZone)} kl. ${formatTime(instant, timeZone)}`;
+}
+
 /** "25–26 september 2019", or with both months/years when they differ. */
 export function formatDateSpan(first: Date, last: Date, timeZone: string): string {
   const a = parts(first, timeZone);

@@ -68,12 +68,13 @@ describe('npm run build with warnings only', () => {
     expect(await exists(path.join(build.outDir, 'index.html'))).toBe(true);
   });
 
-  it('publishes a release dated after the build clock, with a warning naming file and line', async () => {
-    const name = '32-warning-future-release';
+  it('leaves a release dated after the build clock out of the site, with information naming file and line', async () => {
+    const name = '32-info-scheduled-release';
     const contentDir = await materialise(name, path.join(BUILD_ROOT, 'content-errors-src', name));
     const build = await buildInto(`content-errors-${name}`, { CONTENT_DIR: contentDir });
     expect(build.stdout).toContain(shown(await expectedReport(name), contentDir));
-    expect(await exists(path.join(build.outDir, 'pressmeddelanden', 'konferens-2026', 'index.html'))).toBe(true);
+    expect(await exists(path.join(build.outDir, 'pressmeddelanden', 'index.html'))).toBe(true);
+    expect(await exists(path.join(build.outDir, 'pressmeddelanden', 'konferens-2026', 'index.html'))).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDateSpan,
   formatDateTime,
+  formatDateTimeWithWeekday,
   formatDateWithWeekday,
   formatDayWithHours,
   formatTime,
@@ -67,6 +68,11 @@ describe('formatting in Swedish public-sector style', () => {
 
   it('formats a publication time', () => {
     expect(formatDateTime(new Date('2019-09-23T11:57:00Z'), ZONE)).toBe('23 september 2019 kl. 13.57');
+  });
+
+  it('formats a scheduled publication time with its weekday, in Swedish time whatever the instant\'s offset', () => {
+    expect(formatDateTimeWithWeekday(new Date('2019-09-25T10:00:00+02:00'), ZONE)).toBe('onsdag 25 september 2019 kl. 10.00');
+    expect(formatDateTimeWithWeekday(new Date('2019-09-24T22:05:00Z'), ZONE)).toBe('onsdag 25 september 2019 kl. 00.05');
   });
 
   it('uses the zone, not UTC, for the calendar date near midnight', () => {

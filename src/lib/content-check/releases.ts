@@ -1,5 +1,6 @@
 import type { ReleaseData } from '../../schemas/release.ts';
-import { formatDateTime, SWEDISH_TIME_ZONE } from '../dates.ts';
+import { formatDateTimeWithWeekday, SWEDISH_TIME_ZONE } from '../dates.ts';
+import { publicationState } from '../releases.ts';
 import { slugify } from '../slug.ts';
 import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';
@@ -12,7 +13,8 @@ export interface CheckedRelease {
 
 /**
  * Rules across releases: each needs its own web address (the slug comes from the headline, as in
- * src/content.config.ts), and a publish time after the build's clock is probably a typo.
+ * src/content.config.ts). A release whose time lies after the build's clock is scheduled: the build
+ * leaves it out (src/lib/content.ts), and the check says when it will be published.
  */
 export function checkReleases(releases: readonly CheckedRelease[], now: Date): Problem[] {
   const problems: Problem[] = [];
@@ -45,16 +47,13 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
     } else {
       bySlug.set(slug, release);
     }
-    if (!release.data.draft && release.data.published.getTime() > now.getTime()) {
+    if (publicationState(release.data, now) === 'scheduled') {
       problems.push({
-        severity: 'warning',
+        severity: 'info',
         file: release.file,
         position: release.source.locate(['published']).position,
         field: 'published',
-        message:
-          `Publiceringstiden ${formatDateTime(release.data.published, SWEDISH_TIME_ZONE)} ligger efter byggets tid ` +
-          `(${formatDateTime(now, SWEDISH_TIME_ZONE)}). Pressmeddelandet publiceras ändå direkt. ` +
-          'Kontrollera datumet, eller sätt draft: true tills det ska ut.',
+        message: `Schemalagt: publiceras ${formatDateTimeWithWeekday(release.data.published, SWEDISH_TIME_ZONE)}`,
       });
     }
   }

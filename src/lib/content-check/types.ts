@@ -1,7 +1,10 @@
 /** Shared shapes of the content check: what a problem is and where it sits. */
 
-/** An error stops the build; a warning is printed and the build goes on. */
-export type Severity = 'error' | 'warning';
+/**
+ * An error stops the build; a warning is printed and the build goes on; info needs no action
+ * (a scheduled release, say) but tells the editor what the build did with the file.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 /** A 1-based position in a file, as editors' text editors count. */
 export interface Position {
