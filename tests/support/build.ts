@@ -37,7 +37,12 @@ export interface BuildResult {
  * Runs the real `npm run build` into its own output and cache folders, so builds can run
  * side by side and never touch the developer's dist/.
  */
-export async function buildInto(name: string, env: Record<string, string> = {}): Promise<BuildResult> {
+export async function buildInto(
+  name: string,
+  env: Record<string, string> = {},
+  /** `cacheDir`: a cache folder outside the work folder, kept between builds (warm-build tests). */
+  { cacheDir }: { cacheDir?: string } = {},
+): Promise<BuildResult> {
   const workDir = path.join(BUILD_ROOT, name);
   const outDir = path.join(workDir, 'dist');
   await rm(workDir, { recursive: true, force: true });
@@ -50,7 +55,7 @@ export async function buildInto(name: string, env: Record<string, string> = {}):
       ASTRO_TELEMETRY_DISABLED: '1',
       ...env,
       ASTRO_OUT_DIR: outDir,
-      ASTRO_CACHE_DIR: path.join(workDir, 'cache'),
+      ASTRO_CACHE_DIR: cacheDir ?? path.join(workDir, 'cache'),
     },
     maxBuffer: 64 * 1024 * 1024,
   });
