@@ -31,5 +31,9 @@ export const paths = {
   feed: 'rss.xml',
   calendar: 'kalender/konferens.ics',
   sessionCalendar: 'kalender/program.ics',
+  scheduleXml: 'program/schedule.xml',
+  scheduleJson: 'program/schedule.json',
+  contactCard: (id: string) => `kontakt/${id}.vcf`,
+  pressContacts: 'kontakt/presskontakter.vcf',
   sitemap: 'sitemap-index.xml',
 } as const;

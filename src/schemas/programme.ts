@@ -54,6 +54,16 @@ export const venueSchema = z.strictObject({
 export const programmeSchema = z.strictObject({
   /** Full name of the conference. */
   name: textField('Konferens om prostitution och människohandel för sexuella ändamål'),
+  /**
+   * Short ASCII name for schedule apps (schedule.xml/.json), e.g. "prostitution_2019"; when absent
+   * it is made from the name and the year.
+   */
+  acronym: z
+    .string({ error: 'ska vara text, till exempel "prostitution_2019"' })
+    .regex(/^[a-z0-9_]{4,}$/, {
+      error: 'får bara innehålla små bokstäver a–z, siffror och understreck, minst fyra tecken, till exempel "prostitution_2019"',
+    })
+    .optional(),
   /** One-line summary used as meta description. */
   summary: textField('Tre län erbjuder utbildning och stöd kring nya och gamla problem'),
   /** Who the conference is for, as the release states it. */

@@ -44,13 +44,16 @@ describe(`a build with BASE_PATH=${BASE}`, async () => {
   });
 });
 
+/** Every text format the build writes; a new format belongs here so its rebuild is compared too. */
+const OUTPUT_TYPES = ['.html', '.xml', '.json', '.ics', '.vcf', '.txt'];
+
 describe('the build machine’s time zone', () => {
   it('never leaks into the output: TZ=America/New_York gives the same bytes as TZ=UTC', async () => {
     const { outDir } = await buildInto('tz-new-york', { ...SHARED_BUILDS.default, TZ: 'America/New_York' });
     const reference = builtSite('default');
-    const files = (await Promise.all(['.html', '.xml', '.ics', '.txt'].map((ext) => listFiles(reference, ext)))).flat();
+    const files = (await Promise.all(OUTPUT_TYPES.map((ext) => listFiles(reference, ext)))).flat();
     expect(files.length).toBeGreaterThan(8);
-    expect((await Promise.all(['.html', '.xml', '.ics', '.txt'].map((ext) => listFiles(outDir, ext)))).flat()).toEqual(files);
+    expect((await Promise.all(OUTPUT_TYPES.map((ext) => listFiles(outDir, ext)))).flat()).toEqual(files);
     for (const file of files) {
       const [a, b] = await Promise.all([readFile(path.join(reference, file)), readFile(path.join(outDir, file))]);
       expect(b.equals(a), `${file} differs between time zones`).toBe(true);

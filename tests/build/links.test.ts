@@ -262,6 +262,36 @@ describe.each(BUILDS)('links in the %s build', (name) => {
     }
     expect(await checkAll(references)).toEqual([]);
   });
+
+  it('every URL in the schedule files and the vCards resolves to a built file (and fragment)', async () => {
+    const references: Reference[] = [];
+    const add = (file: string, where: string, url: string): void => {
+      references.push({ from: `${file} ${where}`, url, baseUrl: site.urlOf(file) });
+    };
+    const json = JSON.parse(await readFile(path.join(dist, 'program/schedule.json'), 'utf8')) as unknown;
+    const walk = (value: unknown, key: string): void => {
+      if (typeof value === 'string' && /^https?:\/\//.test(value)) add('program/schedule.json', key, value);
+      else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+      else if (value && typeof value === 'object') for (const [name, item] of Object.entries(value)) walk(item, name);
+    };
+    walk(json, '');
+    const $ = load(await readFile(path.join(dist, 'program/schedule.xml'), 'utf8'), { xml: true });
+    $('*').each((_, element) => {
+      if (element.type !== 'tag') return;
+      const node = $(element);
+      if (node.children().length === 0 && /^https?:\/\//.test(node.text())) add('program/schedule.xml', `<${element.name}>`, node.text());
+      for (const [name, value] of Object.entries(element.attribs)) if (/^https?:\/\//.test(value)) add('program/schedule.xml', `@${name}`, value);
+    });
+    for (const file of await allFiles(dist, '.vcf')) {
+      for (const line of (await readFile(path.join(dist, file), 'utf8')).replace(/\r\n[ \t]/g, '').split('\r\n')) {
+        const match = /^(URL|SOURCE|PHOTO|LOGO)(?:;[^:]*)?:(https?:\/\/\S+)$/i.exec(line);
+        if (match) add(file, match[1] ?? '', match[2] ?? '');
+      }
+    }
+    expect(references.filter((reference) => reference.from.startsWith('program/schedule.json')).length).toBeGreaterThanOrEqual(2);
+    expect(references.filter((reference) => reference.from.startsWith('program/schedule.xml')).length).toBeGreaterThanOrEqual(3);
+    expect(await checkAll(references)).toEqual([]);
+  });
 });
 
 afterAll(() => {
