@@ -24,17 +24,54 @@ export const instantField = z
     error: 'ska vara datum och tid med tidszon, till exempel "2019-09-23T13:57:00+02:00"',
   })
   .transform((value, ctx) => {
+    // A Date is an unquoted value the frontmatter parser already read (and would have rolled over:
+    // js-yaml makes 30 February into 2 March). The content check reads such a value's text from the
+    // file with nonExistentDateTime() before any loader gets it.
     if (value instanceof Date) return value;
-    const match = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.exec(value);
-    if (!match || !isRealDate(match[1] ?? '') || Number.isNaN(Date.parse(value))) {
+    if (!INSTANT.test(value)) {
       ctx.addIssue({
         code: 'custom',
         message: `ska vara datum och tid med tidszon, till exempel "2019-09-23T13:57:00+02:00" (fick "${value}")`,
       });
       return z.NEVER;
     }
+    const wrong = nonExistentDateTime(value);
+    if (wrong) {
+      ctx.addIssue({ code: 'custom', message: `är inte en tidpunkt som finns: ${wrong}` });
+      return z.NEVER;
+    }
     return new Date(value);
   });
+
+/** "ÅÅÅÅ-MM-DDTTT:MM[:SS]" and a UTC offset, digits only: whether the numbers exist is checked apart. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/**
+ * What does not exist in a date-time written as in YAML ("2019-02-30T10:00:00+01:00", also with a
+ * space for the T, seconds optional, fractions allowed), in Swedish; undefined when it all exists or
+ * the text has another form. Month 13, 30 February, 29 February 2019, hour 24, minute or second 60 and
+ * offsets beyond ±14:00 (the widest any time zone uses) do not exist.
+ */
+export function nonExistentDateTime(text: string): string | undefined {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|([+-])(\d{1,2})(?::?(\d{2}))?)?)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+  if (month === undefined || month < 1 || month > 12) return `månad ${match[2]} finns inte (01–12)`;
+  const days = new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate();
+  if (day === undefined || day < 1 || day > days) {
+    return `${day} ${MONTHS[month - 1]} ${year} finns inte (${MONTHS[month - 1]} ${year} har ${days} dagar)`;
+  }
+  if (hour !== undefined && hour > 23) return `timmen ${match[4]} finns inte (00–23)`;
+  if (minute !== undefined && minute > 59) return `minuten ${match[5]} finns inte (00–59)`;
+  if (second !== undefined && second > 59) return `sekunden ${match[6]} finns inte (00–59)`;
+  if (offsetHours !== undefined) {
+    const offset = offsetHours * 60 + (offsetMinutes ?? 0);
+    if ((offsetMinutes ?? 0) > 59 || offset > 14 * 60) return `tidszonen ${match[7]}${match[8]}:${match[9] ?? '00'} finns inte (högst ±14:00)`;
+  }
+  return undefined;
+}
 
 /** Plain text that must not be empty. */
 export const textField = (example: string) =>

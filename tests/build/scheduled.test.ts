@@ -91,7 +91,7 @@ beforeAll(async () => {
   ]);
   [before, at, without] = await Promise.all(
     ['scheduled-before', 'scheduled-at', 'scheduled-without'].map((name) => readTree(path.join(BUILD_ROOT, name, 'dist'))),
-  );
+  ) as [Tree, Tree, Tree];
 }, 600_000);
 
 describe('a scheduled release', () => {

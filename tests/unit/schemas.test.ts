@@ -67,7 +67,7 @@ describe('release schema', () => {
   it.each([
     ['2019-09-23 13:57', 'ska vara datum och tid med tidszon'],
     ['2019-09-23T13:57:00', 'ska vara datum och tid med tidszon'],
-    ['2019-02-30T13:57:00+01:00', 'ska vara datum och tid med tidszon'],
+    ['2019-02-30T13:57:00+01:00', 'är inte en tidpunkt som finns: 30 februari 2019 finns inte (februari 2019 har 28 dagar)'],
   ])('rejects the publish time %s', (published, message) => {
     const result = releaseSchema.safeParse({ ...valid, published });
     expect(messages(result)[0]).toContain(message);

@@ -1,3 +1,4 @@
+import { nonExistentDateTime } from '../../schemas/fields.ts';
 import type { ReleaseData } from '../../schemas/release.ts';
 import { formatDateTimeWithWeekday, SWEDISH_TIME_ZONE } from '../dates.ts';
 import { publicationState } from '../releases.ts';
@@ -61,25 +62,24 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
 }
 
 /**
- * An unquoted date or time in frontmatter becomes a UTC instant (js-yaml), which the schema for
- * `published` accepts: 2019-09-23 would silently mean 02.00 Swedish time. Ask for the full form.
+ * An unquoted date or time in frontmatter becomes a Date before any schema sees it (js-yaml, the
+ * parser Astro uses): without an offset it is a UTC instant, so 2019-09-23 would silently mean 02.00
+ * Swedish time; and a value that does not exist is rolled over (30 February becomes 2 March). Both are
+ * judged here from the text as written.
  */
 export function checkUnquotedPublished(source: YamlSource, file: string): Problem[] {
   const value = source.value as Record<string, unknown> | undefined;
   const published = value?.published;
   if (!(published instanceof Date)) return [];
   const located = source.locate(['published']);
-  if (/(Z|[+-]\d\d:?\d\d)$/i.test(located.found?.text ?? '')) return [];
-  return [
-    {
-      severity: 'error',
-      file,
-      position: located.position,
-      field: 'published',
-      message:
-        `Hittade ${located.found?.text ?? 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i svensk tid. ` +
-        'Skriv datum, tid och tidszon inom citattecken, till exempel "2019-09-23T13:57:00+02:00".',
-    },
-  ];
+  const literal = located.found?.text ?? '';
+  const problem = (message: string): Problem[] => [{ severity: 'error', file, position: located.position, field: 'published', message }];
+  if (/\d:\d\d(?::\d\d(?:\.\d*)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d\d)?)$/i.test(literal)) {
+    const wrong = nonExistentDateTime(literal);
+    return wrong ? problem(`Hittade "${literal}", men fältet är inte en tidpunkt som finns: ${wrong}.`) : [];
+  }
+  return problem(
+    `Hittade ${literal || 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i svensk tid. ` +
+      'Skriv datum, tid och tidszon inom citattecken, till exempel "2019-09-23T13:57:00+02:00".',
+  );
 }
-
