@@ -34,6 +34,6 @@ export const paths = {
   scheduleXml: 'program/schedule.xml',
   scheduleJson: 'program/schedule.json',
   contactCard: (id: string) => `kontakt/${id}.vcf`,
-  pressContacts: 'kontakt/presskontakter.vcf',
+  pressContacts: 'kontakt/presskontakter.vcf', // PRESS_CONTACTS_FILE in src/lib/vcard.ts
   sitemap: 'sitemap-index.xml',
 } as const;

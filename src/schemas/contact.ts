@@ -19,6 +19,12 @@ export const contactSchema = z.strictObject({
     }),
   /** Phone number as written in the release; links use E.164. */
   phone: textField('010-224 73 39').optional(),
+  /** Family name, only when it is not the last word of the name ("von Essen"); for the vCard's N. */
+  familyName: textField('von Essen').optional(),
+  /** Job title, only when the source gives it ("kommunikatör"); shown on the card and in the vCard. */
+  title: textField('kommunikatör').optional(),
+  /** Role for the conference, only when the source gives it ("presskontakt"); vCard ROLE. */
+  role: textField('presskontakt').optional(),
 });
 
 export type Contact = z.output<typeof contactSchema>;

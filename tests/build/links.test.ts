@@ -290,6 +290,7 @@ describe.each(BUILDS)('links in the %s build', (name) => {
     }
     expect(references.filter((reference) => reference.from.startsWith('program/schedule.json')).length).toBeGreaterThanOrEqual(2);
     expect(references.filter((reference) => reference.from.startsWith('program/schedule.xml')).length).toBeGreaterThanOrEqual(3);
+    expect(references.filter((reference) => reference.from.includes('.vcf SOURCE')).length).toBeGreaterThanOrEqual(4);
     expect(await checkAll(references)).toEqual([]);
   });
 });

@@ -90,6 +90,7 @@ describe('/program/ offers the open data', () => {
     expect(section.find('[data-open-data="schedule-xml"]').attr('href')).toBe('/program/schedule.xml');
     expect(section.find('[data-open-data="schedule-json"]').attr('href')).toBe('/program/schedule.json');
     expect(section.find('[data-open-data="calendar"]').attr('href')).toBe('/kalender/konferens.ics');
+    expect(section.find('[data-open-data="contacts"]').attr('href')).toBe('/kontakt/presskontakter.vcf');
     expect(section.find('[data-open-data="schedule-note"]').text()).toBe(
       'Bara programpunkter med dag och tid finns med i schemafilerna. Än har ingen programpunkt dag och tid, så filerna innehåller bara konferensdagarna.',
     );
@@ -105,6 +106,7 @@ describe('/program/ offers the open data', () => {
         ['text/calendar', '/kalender/konferens.ics'],
         ['application/xml', '/program/schedule.xml'],
         ['application/json', '/program/schedule.json'],
+        ['text/vcard', '/kontakt/presskontakter.vcf'],
       ]),
     );
   });
