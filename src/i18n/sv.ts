@@ -81,6 +81,7 @@ const sv = {
   'releases.previous': 'Nyare pressmeddelanden',
   'releases.next': 'Äldre pressmeddelanden',
   'release.published': 'Publicerad',
+  'release.updated': 'Uppdaterad',
   'release.contacts': 'Kontaktpersoner',
   'release.back': 'Alla pressmeddelanden',
   'contacts.title': 'Kontakt',

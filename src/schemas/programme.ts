@@ -41,6 +41,13 @@ export const venueSchema = z.strictObject({
   address: textField('Gatuadress 1').optional(),
   /** Postal code, only when published. */
   postalCode: textField('686 00').optional(),
+  /** County or region the town is in, "Värmlands län"; addressRegion in structured data. */
+  region: textField('Värmlands län').optional(),
+  /** Country as an ISO 3166-1 two-letter code, "SE"; addressCountry in structured data. */
+  country: z
+    .string({ error: 'ska vara en landskod med två stora bokstäver, till exempel "SE"' })
+    .regex(/^[A-Z]{2}$/, { error: 'ska vara en landskod med två stora bokstäver, till exempel "SE"' })
+    .optional(),
   /** Coordinates, only when published. */
   geo: z
     .strictObject({

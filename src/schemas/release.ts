@@ -9,6 +9,8 @@ export const releaseSchema = z.strictObject({
   ingress: textField('Tre län erbjuder utbildning och stöd kring nya och gamla problem').optional(),
   /** Publication time with UTC offset, "2019-09-23T13:57:00+02:00". */
   published: instantField,
+  /** Time of the latest correction with UTC offset, only when the release was changed after publication. */
+  updated: instantField.optional(),
   /** Kind of text; the site only publishes press releases for now. */
   kind: z.literal('Pressmeddelande', { error: 'ska vara "Pressmeddelande"' }).default('Pressmeddelande'),
   /** Ids of the publishing organisations; the first one's "about" text closes the release. */

@@ -188,7 +188,17 @@ describe.each(BUILDS)('links in the %s build', (name) => {
       for (const [selector, attribute] of SRCSET_ATTRIBUTES) {
         $(selector).each((_, element) => srcsetUrls($(element).attr(attribute) ?? '').forEach((url) => add(selector, url)));
       }
+      // Every URL in the structured data (event, speakers, article) must lead somewhere too.
+      $('script[type="application/ld+json"]').each((_, element) => {
+        const walk = (value: unknown, key: string): void => {
+          if (typeof value === 'string' && /^https?:\/\//.test(value) && !value.startsWith('https://schema.org/')) add(`JSON-LD ${key}`, value);
+          else if (Array.isArray(value)) value.forEach((item) => walk(item, key));
+          else if (value && typeof value === 'object') for (const [name, item] of Object.entries(value)) if (name !== '@context') walk(item, name);
+        };
+        walk(JSON.parse($(element).text()), '');
+      });
     }
+    expect(references.filter((reference) => reference.from.includes('JSON-LD')).length).toBeGreaterThan(10);
     expect(references.length).toBeGreaterThan(pages.length * 5);
     expect(await checkAll(references)).toEqual([]);
   });

@@ -57,21 +57,45 @@ describe('resolveProgramme', () => {
   });
 
   it('describes the event as schema.org data with offsets and the address as given', () => {
-    const data = eventJsonLd(resolved, [{ name: 'Länsstyrelsen Värmland' }], 'https://example.se/');
+    const data = eventJsonLd({
+      programme: resolved,
+      organisers: [{ name: 'Länsstyrelsen Värmland', url: 'https://example.se/lst' }],
+      pageUrl: 'https://example.se/',
+      speakerUrl: (id) => `https://example.se/talare/#${id}`,
+    });
     expect(data).toMatchObject({
       startDate: '2019-10-26T09:00:00+02:00',
       endDate: '2019-10-27T04:00:00+01:00',
-      location: { name: 'Hotellet', address: { streetAddress: 'Gatan 1', addressLocality: 'Sunne' } },
-      organizer: [{ '@type': 'GovernmentOrganization', name: 'Länsstyrelsen Värmland' }],
+      location: { name: 'Hotellet', address: { '@type': 'PostalAddress', streetAddress: 'Gatan 1', addressLocality: 'Sunne' } },
+      organizer: [{ '@type': 'Organization', name: 'Länsstyrelsen Värmland', url: 'https://example.se/lst' }],
       performer: [
-        { '@type': 'Person', name: 'Bo B' },
-        { '@type': 'Person', name: 'Anna A' },
+        { '@type': 'Person', name: 'Bo B', jobTitle: 'polis', affiliation: { '@type': 'Organization', name: 'Y' }, url: 'https://example.se/talare/#b' },
+        { '@type': 'Person', name: 'Anna A', jobTitle: 'forskare', affiliation: { '@type': 'Organization', name: 'X' }, url: 'https://example.se/talare/#a' },
       ],
     });
+    // Region and country only when the content gives them; no sponsor without a supporter.
+    const address = (data as { location: { address: Record<string, string> } }).location.address;
+    expect(Object.keys(address).sort()).toEqual(['@type', 'addressLocality', 'streetAddress']);
+    expect(data).not.toHaveProperty('sponsor');
   });
 });
 
 describe('newsArticleJsonLd', () => {
+  it('gives dateModified from a correction time when there is one', () => {
+    const article = newsArticleJsonLd({
+      headline: 'Rubrik',
+      published: new Date('2019-09-23T11:57:00Z'),
+      updated: new Date('2019-11-04T09:15:00Z'),
+      url: 'https://example.se/a/',
+      publishers: [],
+      keywords: [],
+      timeZone: 'Europe/Stockholm',
+    });
+    expect(article).toMatchObject({ datePublished: '2019-09-23T13:57:00+02:00', dateModified: '2019-11-04T10:15:00+01:00' });
+    expect(article).not.toHaveProperty('publisher');
+    expect(article).not.toHaveProperty('keywords');
+  });
+
   it('gives the publication time with its offset and the publishers', () => {
     expect(
       newsArticleJsonLd({
@@ -85,9 +109,13 @@ describe('newsArticleJsonLd', () => {
     ).toMatchObject({
       '@type': 'NewsArticle',
       datePublished: '2019-09-23T13:57:00+02:00',
+      dateModified: '2019-09-23T13:57:00+02:00',
       keywords: 'a, b',
-      publisher: { name: 'Länsstyrelsen Värmland' },
-      contributor: [{ name: 'Länsstyrelsen Dalarna' }],
+      publisher: { '@type': 'Organization', name: 'Länsstyrelsen Värmland' },
+      author: [
+        { '@type': 'Organization', name: 'Länsstyrelsen Värmland' },
+        { '@type': 'Organization', name: 'Länsstyrelsen Dalarna' },
+      ],
     });
   });
 });
