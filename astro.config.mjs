@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
+import editor from './src/integrations/editor.ts';
 import { siteSettings } from './src/lib/settings.ts';
 
 const settings = siteSettings(process.env);
@@ -33,5 +34,11 @@ export default defineConfig({
   cacheDir: settings.cacheDir,
   // contentCheck first: a content error stops the build before anything is written. The search
   // index is the build script's second step (scripts/search-index.ts), after Astro has exited.
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.endsWith('/404/') })],
+  // editor writes the web editor into /admin/ and the _headers file once the pages are built.
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    editor({ cms: { repo: settings.cmsRepo, branch: 'main', signIn: settings.cmsSignIn } }),
+  ],
 });

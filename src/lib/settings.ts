@@ -10,7 +10,14 @@ export interface SiteSettings {
   cacheDir: string;
   /** Folder with the editors' content; tests point it at fixtures. No trailing slash. */
   contentDir: string;
+  /** GitHub repository "owner/name" the web editor commits to (GitHub Actions sets GITHUB_REPOSITORY). */
+  cmsRepo: string;
+  /** Sign-in offered by the web editor: a personal access token, or also Netlify's GitHub sign-in. */
+  cmsSignIn: 'token' | 'netlify';
 }
+
+/** Placeholder repository for local builds; the deploy workflow's GITHUB_REPOSITORY replaces it. */
+export const DEFAULT_CMS_REPO = 'example/konferens';
 
 export const DEFAULT_SITE_URL = 'http://localhost:4321';
 
@@ -31,6 +38,8 @@ export function siteSettings(env: Record<string, string | undefined>): SiteSetti
     outDir: env.ASTRO_OUT_DIR?.trim() || './dist',
     cacheDir: env.ASTRO_CACHE_DIR?.trim() || './node_modules/.astro',
     contentDir: (env.CONTENT_DIR?.trim() || './content').replace(/\/+$/, ''),
+    cmsRepo: cmsRepo(env.CMS_REPO?.trim() || env.GITHUB_REPOSITORY?.trim() || DEFAULT_CMS_REPO),
+    cmsSignIn: env.CMS_SIGN_IN?.trim() === 'netlify' ? 'netlify' : 'token',
   };
 }
 
@@ -42,4 +51,9 @@ export function normaliseBasePath(value: string | undefined): string {
     throw new Error(`BASE_PATH may only hold URL path characters, got "${value}"`);
   }
   return `/${trimmed}/`;
+}
+
+function cmsRepo(value: string): string {
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value)) throw new Error(`CMS_REPO must be "owner/name", got "${value}"`);
+  return value;
 }

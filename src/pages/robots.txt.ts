@@ -1,9 +1,12 @@
 import type { APIRoute } from 'astro';
+import { ADMIN_FOLDER } from '../lib/headers.ts';
 import { absoluteUrl, paths } from '../lib/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = absoluteUrl(paths.sitemap, site ?? '', import.meta.env.BASE_URL);
-  return new Response(`User-agent: *\nAllow: /\n\nSitemap: ${sitemap}\n`, {
+  // The web editor is no page for search engines (its HTML says noindex too).
+  const admin = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${ADMIN_FOLDER}/`;
+  return new Response(`User-agent: *\nAllow: /\nDisallow: ${admin}\n\nSitemap: ${sitemap}\n`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });
 };

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { builtSite, SHARED_BUILDS, type SharedBuild } from './build.ts';
 import { launchChromium } from './browser.ts';
 import { builtPages, type BuiltPage } from './pages.ts';
-import { parseHeadersFile, serveSite, type RunningServer } from './static-server.ts';
+import { headersFor, parseHeadersFile, serveSite, type RunningServer } from './static-server.ts';
 
 /** The two viewport widths every page is checked at: a small phone and a laptop. */
 export const WIDTHS = [375, 1280] as const;
@@ -38,9 +38,7 @@ export async function openSite(name: SharedBuild = 'default'): Promise<E2eSite> 
   };
 }
 
-/** The headers `_headers` in dist sets for every path ("/*"), as lower-case name → value. */
+/** The headers `_headers` in dist gives a site page (the home page), as lower-case name → value. */
 export async function siteWideHeaders(dist: string): Promise<Record<string, string>> {
-  const rules = parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8'));
-  const all = rules.filter((rule) => rule.pattern === '/*').flatMap((rule) => rule.headers);
-  return Object.fromEntries(all.map(([name, value]) => [name.toLowerCase(), value]));
+  return headersFor(parseHeadersFile(await readFile(path.join(dist, '_headers'), 'utf8')), '/');
 }

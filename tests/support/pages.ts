@@ -8,12 +8,16 @@ export interface BuiltPage {
   route: string;
 }
 
-/** Every HTML page the build wrote, found by walking dist (never a fixed list), sorted by file. */
+/**
+ * Every HTML page the build wrote, found by walking dist (never a fixed list), sorted by file.
+ * The web editor (admin/) is no site page: tests/e2e/editor.test.ts and tests/build/editor.test.ts cover it.
+ */
 export async function builtPages(dist: string): Promise<BuiltPage[]> {
   const entries = await readdir(dist, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !file.startsWith('admin/'))
     .sort()
     .map((file) => ({ file, route: file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1') }));
 }

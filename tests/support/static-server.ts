@@ -42,9 +42,37 @@ export function parseHeadersFile(text: string): HeaderRule[] {
     }
     const colon = line.indexOf(':');
     const rule = rules[rules.length - 1];
-    if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    // Cloudflare's "! Name" detaches a header a broader rule set.
+    if (rule && /^\s+!/.test(line)) rule.headers.push([`!${line.trim().slice(1).trim()}`, '']);
+    else if (rule && colon > 0) rule.headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   return rules;
+}
+
+/**
+ * How a host merges the rules that match one path. Both apply every matching rule. Cloudflare
+ * Pages joins two values of one header with ", " (two CSPs then both apply) and lets "! Name"
+ * detach a header; Netlify's own header code (netlify/primitives headersForPath) lets the later
+ * rule's value replace the earlier one.
+ * @see https://developers.cloudflare.com/pages/configuration/headers/
+ */
+export type HeaderHost = 'cloudflare' | 'netlify';
+
+/** The headers a host sends for a path (below the base), as lower-case name → value. */
+export function headersFor(rules: HeaderRule[], urlPath: string, host: HeaderHost = 'cloudflare'): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const rule of rules) {
+    if (!matches(rule.pattern, urlPath)) continue;
+    for (const [rawName, value] of rule.headers) {
+      const name = rawName.toLowerCase();
+      if (host === 'cloudflare' && name.startsWith('!')) {
+        delete result[name.slice(1).trim()];
+        continue;
+      }
+      result[name] = host === 'cloudflare' && result[name] !== undefined ? `${result[name]}, ${value}` : value;
+    }
+  }
+  return result;
 }
 
 function matches(pattern: string, urlPath: string): boolean {
@@ -61,9 +89,9 @@ export interface RunningServer {
 
 /**
  * Serves a built site the way a static host does: directory index, 404.html for unknown
- * paths, and the headers `_headers` assigns (as Netlify and Cloudflare Pages would).
+ * paths, and the headers `_headers` assigns, merged as `host` merges them.
  */
-export async function serveSite(root: string, base = '/'): Promise<RunningServer> {
+export async function serveSite(root: string, base = '/', host: HeaderHost = 'cloudflare'): Promise<RunningServer> {
   const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeadersFile, () => []);
   const server: Server = createServer(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -84,10 +112,7 @@ export async function serveSite(root: string, base = '/'): Promise<RunningServer
       status = 404;
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store' };
-    for (const rule of rules) {
-      if (matches(rule.pattern, headerPath)) for (const [name, value] of rule.headers) headers[name] = value;
-    }
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', ...headersFor(rules, headerPath, host) };
     response.writeHead(status, headers);
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);

@@ -1,0 +1,92 @@
+/**
+ * The web editor at /admin/ (Sveltia CMS) and the CSP rules of `_headers`, written after Astro's own
+ * output: the bundle is copied from node_modules (never through Vite) with its CDN URLs pointed
+ * at our origin, next to the Swedish strings and fonts from their npm packages, the configuration
+ * generated from the zod schemas, and a preview that uses the site's built stylesheet.
+ */
+import type { AstroIntegration } from 'astro';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewriteSveltiaBundle, SWEDISH_BY_DEFAULT } from '../lib/admin-bundle.ts';
+import { buildCmsConfig, type CmsConfigOptions } from '../lib/cms-config.ts';
+import { ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
+
+/** Folder of an installed package; their package.json files are not exported, so no require.resolve. */
+const packageDir = (name: string): string => path.join(projectRoot, 'node_modules', ...name.split('/'));
+let projectRoot = process.cwd();
+
+async function packageVersion(dir: string): Promise<string> {
+  return (JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export interface EditorOptions {
+  cms: Omit<CmsConfigOptions, 'siteUrl'>;
+}
+
+export default function editor(options: EditorOptions): AstroIntegration {
+  let base = '/';
+  let site = '';
+  return {
+    name: 'konferens:editor',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        site = config.site ?? '';
+        projectRoot = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        await writeEditor(outDir, base, new URL(base, site || 'http://localhost').href, options);
+        const entries = await readdir(outDir, { withFileTypes: true });
+        // Astro has copied public/_headers; the policies are appended to it.
+        const headersPath = path.join(outDir, '_headers');
+        const handWritten = await readFile(headersPath, 'utf8');
+        await writeFile(headersPath, headersFile(handWritten, entries.map((entry) => ({ name: entry.name, directory: entry.isDirectory() })), ['pagefind']));
+        logger.info(`web editor in ${ADMIN_FOLDER}/, _headers written`);
+      },
+    },
+  };
+}
+
+async function writeEditor(outDir: string, base: string, siteUrl: string, options: EditorOptions): Promise<void> {
+  const adminPath = `${base}${ADMIN_FOLDER}/`;
+  const adminDir = path.join(outDir, ADMIN_FOLDER);
+  const sveltia = packageDir('@sveltia/cms');
+  const version = await packageVersion(sveltia);
+
+  const stylesheets = (await readdir(path.join(outDir, '_astro'))).filter((file) => file.endsWith('.css'));
+  if (stylesheets.length !== 1) throw new Error(`web editor: expected one built stylesheet in _astro/, found ${stylesheets.length}`);
+
+  const { text, fonts } = rewriteSveltiaBundle(await readFile(path.join(sveltia, 'dist', 'sveltia-cms.js'), 'utf8'), adminPath);
+  await mkdir(path.join(adminDir, 'fonts'), { recursive: true });
+  await writeFile(path.join(adminDir, 'sveltia-cms.js'), text);
+  // Chunks loaded on demand, next to the bundle (the bundle looks there first); no source maps.
+  const chunkDir = path.join(sveltia, 'dist', 'chunks');
+  await mkdir(path.join(adminDir, 'chunks'), { recursive: true });
+  for (const chunk of (await readdir(chunkDir)).filter((file) => file.endsWith('.js'))) {
+    await copyFile(path.join(chunkDir, chunk), path.join(adminDir, 'chunks', chunk));
+  }
+  for (const font of fonts) {
+    const fontDir = packageDir(font.packageName);
+    const installed = await packageVersion(fontDir);
+    if (installed !== font.version) {
+      throw new Error(`web editor: the bundle wants ${font.packageName}@${font.version}, package.json has ${installed}; pin the same version`);
+    }
+    await copyFile(path.join(fontDir, 'files', font.file), path.join(adminDir, 'fonts', font.file));
+  }
+  // Swedish UI strings from the package itself; English is built into the bundle.
+  const localeFile = path.join(outDir, localeUrlPath(adminPath, version, 'sv').slice(base.length));
+  await mkdir(path.dirname(localeFile), { recursive: true });
+  await copyFile(path.join(sveltia, 'locales', 'sv.json'), localeFile);
+  // The bundle asks hourly whether a newer version exists; answer with the pinned one.
+  const versionFile = path.join(adminDir, 'vendor', '@sveltia', 'cms', 'package.json');
+  await mkdir(path.dirname(versionFile), { recursive: true });
+  await writeFile(versionFile, `${JSON.stringify({ name: '@sveltia/cms', version })}\n`);
+  await writeFile(path.join(adminDir, 'vendor', GITHUB_STATUS_FILE.name), GITHUB_STATUS_FILE.text);
+
+  await writeFile(path.join(adminDir, 'index.html'), adminIndexHtml({ title: 'Webbredaktör' }));
+  await writeFile(path.join(adminDir, 'svenska.js'), SWEDISH_BY_DEFAULT);
+  await writeFile(path.join(adminDir, 'forhandsvisning.js'), previewScript(`${base}_astro/${stylesheets[0]}`));
+  await writeFile(path.join(adminDir, 'config.json'), `${JSON.stringify(buildCmsConfig({ ...options.cms, siteUrl }), null, 2)}\n`);
+}
