@@ -58,6 +58,10 @@ export const editorFields: Record<string, EditorText> = {
   },
 
   'program.name': { label: 'Konferensens namn', hint: 'Hela namnet.' },
+  'program.acronym': {
+    label: 'Kortnamn för appar',
+    hint: 'Valfritt. Små bokstäver a–z, siffror och understreck, minst fyra tecken, till exempel "prostitution_2019". Görs av namnet och året om det saknas.',
+  },
   'program.summary': { label: 'Sammanfattning', hint: 'En mening. Visas i sökmotorer och när sidan delas.' },
   'program.audience': { label: 'Målgrupp', hint: 'Vem konferensen är till för, som i pressmeddelandet.', long: true },
   'program.mediaNote': { label: 'Information till media', hint: 'Valfri.', long: true },
@@ -100,6 +104,12 @@ export const editorFields: Record<string, EditorText> = {
   'kontakter.organisation': { label: 'Organisation', hint: 'Organisationen personen arbetar för.' },
   'kontakter.email': { label: 'E-post', hint: 'Till exempel fornamn.efternamn@lansstyrelsen.se.' },
   'kontakter.phone': { label: 'Telefon', hint: 'Valfritt. Som i pressmeddelandet, till exempel 010-224 73 39.' },
+  'kontakter.familyName': {
+    label: 'Efternamn',
+    hint: 'Valfritt. Bara när efternamnet inte är sista ordet i namnet, till exempel "von Essen" (för adressboken).',
+  },
+  'kontakter.title': { label: 'Titel', hint: 'Valfri. Bara om källan anger den, till exempel "kommunikatör".' },
+  'kontakter.role': { label: 'Roll', hint: 'Valfri. Rollen för konferensen om källan anger den, till exempel "presskontakt".' },
 
   'organisationer.name': { label: 'Namn', hint: 'Som i löptext: "Länsstyrelsen Värmland". Filnamnet (id) görs av namnet.' },
   'organisationer.url': { label: 'Webbplats', hint: 'Valfri. Börjar med https://.' },
