@@ -108,6 +108,19 @@ describe('the content check, with file, line and field', () => {
       ]);
     });
 
+    it.each(BAD_INSTANTS)('rejects %s in updated, the other instant field', async (value, reason) => {
+      const { errors, line } = await checkWith(RELEASE, /^published: .*$/m, `published: "2019-09-23T13:57:00+02:00"\nupdated: ${write(value)}`);
+      expect(errors).toEqual([
+        {
+          severity: 'error',
+          file: `content/${RELEASE}`,
+          position: { line: line + 1, column: 10 },
+          field: 'updated',
+          message: `Hittade "${value}", men fältet är inte en tidpunkt som finns: ${reason}.`,
+        },
+      ]);
+    });
+
     it('rejects a date-time without a UTC offset', async () => {
       const { errors, line } = await checkWith(RELEASE, /^published: .*$/m, `published: ${write('2019-09-23T13:57:00')}`);
       expect(errors.map((error) => [error.file, error.position?.line, error.field])).toEqual([[`content/${RELEASE}`, line, 'published']]);

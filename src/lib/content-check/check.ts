@@ -11,7 +11,7 @@ import { crossReferences, referenceView } from './cross-references.ts';
 import { checkMarkdownBody } from './markdown.ts';
 import { checkContacts } from './people.ts';
 import { checkProgramme } from './programme.ts';
-import { checkReleases, checkUnquotedPublished, type CheckedRelease } from './releases.ts';
+import { checkReleases, checkUnquotedInstants, type CheckedRelease } from './releases.ts';
 import { validate } from './schema.ts';
 import { CONTENT_LAYOUT, missingDisplay, readContentFolder, splitFrontmatter, type ContentFolder, type EntityKind } from './source.ts';
 import type { Problem, SourceFile } from './types.ts';
@@ -123,7 +123,7 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     if (!source) return undefined;
     const result = validate(schema, source.value ?? {}, source, file.display);
     problems.push(...result.problems);
-    if (name.startsWith(`${CONTENT_LAYOUT.releases}/`)) problems.push(...checkUnquotedPublished(source, file.display));
+    if (name.startsWith(`${CONTENT_LAYOUT.releases}/`)) problems.push(...checkUnquotedInstants(source, file.display));
     return result.data === undefined ? undefined : { file: file.display, data: result.data as z.output<S>, source };
   };
 

@@ -1,5 +1,5 @@
-import { nonExistentDateTime } from '../../schemas/fields.ts';
-import type { ReleaseData } from '../../schemas/release.ts';
+import { instantField, nonExistentDateTime } from '../../schemas/fields.ts';
+import { releaseSchema, type ReleaseData } from '../../schemas/release.ts';
 import { formatDateTimeWithWeekday, SWEDISH_TIME_ZONE } from '../dates.ts';
 import { publicationState } from '../releases.ts';
 import { slugify } from '../slug.ts';
@@ -61,19 +61,26 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
   return problems;
 }
 
+/** The release fields that hold an instant ("published", "updated"), read from the schema. */
+const INSTANT_FIELDS = Object.entries(releaseSchema.shape)
+  .filter(([, schema]) => schema === instantField || ('unwrap' in schema && schema.unwrap() === instantField))
+  .map(([key]) => key);
+
 /**
  * An unquoted date or time in frontmatter becomes a Date before any schema sees it (js-yaml, the
  * parser Astro uses): without an offset it is a UTC instant, so 2019-09-23 would silently mean 02.00
  * Swedish time; and a value that does not exist is rolled over (30 February becomes 2 March). Both are
- * judged here from the text as written.
+ * judged here from the text as written, for every instant field of a release.
  */
-export function checkUnquotedPublished(source: YamlSource, file: string): Problem[] {
+export function checkUnquotedInstants(source: YamlSource, file: string): Problem[] {
   const value = source.value as Record<string, unknown> | undefined;
-  const published = value?.published;
-  if (!(published instanceof Date)) return [];
-  const located = source.locate(['published']);
+  return INSTANT_FIELDS.flatMap((field) => (value?.[field] instanceof Date ? unquotedInstant(source, file, field) : []));
+}
+
+function unquotedInstant(source: YamlSource, file: string, field: string): Problem[] {
+  const located = source.locate([field]);
   const literal = located.found?.text ?? '';
-  const problem = (message: string): Problem[] => [{ severity: 'error', file, position: located.position, field: 'published', message }];
+  const problem = (message: string): Problem[] => [{ severity: 'error', file, position: located.position, field, message }];
   if (/\d:\d\d(?::\d\d(?:\.\d*)?)?\s*(?:Z|[+-]\d{1,2}(?::?\d\d)?)$/i.test(literal)) {
     const wrong = nonExistentDateTime(literal);
     return wrong ? problem(`Hittade "${literal}", men fältet är inte en tidpunkt som finns: ${wrong}.`) : [];
