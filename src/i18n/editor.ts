@@ -44,6 +44,10 @@ export const editorFields: Record<string, EditorText> = {
     label: 'Publiceras',
     hint: 'Datum och klockslag i svensk tid. Sparas med tidszon, till exempel 2019-09-23T13:57:00+02:00.',
   },
+  'pressmeddelanden.updated': {
+    label: 'Rättad',
+    hint: 'Valfri. Bara om pressmeddelandet ändrades efter publiceringen: när, i svensk tid.',
+  },
   'pressmeddelanden.kind': { label: 'Typ', hint: 'Alltid "Pressmeddelande".' },
   'pressmeddelanden.organisations': {
     label: 'Avsändare',
@@ -74,6 +78,8 @@ export const editorFields: Record<string, EditorText> = {
   'program.venue.town': { label: 'Ort', hint: 'Till exempel "Sunne".' },
   'program.venue.address': { label: 'Gatuadress', hint: 'Valfri. Bara om den har publicerats.' },
   'program.venue.postalCode': { label: 'Postnummer', hint: 'Valfritt. Bara om det har publicerats.' },
+  'program.venue.region': { label: 'Län', hint: 'Valfritt. Länet orten ligger i, till exempel "Värmlands län".' },
+  'program.venue.country': { label: 'Land', hint: 'Valfritt. Landskod med två stora bokstäver, till exempel "SE".' },
   'program.venue.geo': { label: 'Koordinater', hint: 'Valfritt. Bara om de har publicerats.' },
   'program.venue.geo.lat': { label: 'Latitud', hint: 'I decimalform, till exempel 59.83.' },
   'program.venue.geo.lon': { label: 'Longitud', hint: 'I decimalform, till exempel 13.13.' },

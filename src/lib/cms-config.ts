@@ -104,6 +104,7 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
     // The file name is the id other files refer to: "Simon Häggström" → simon-haggstrom.yaml.
     slug: '{{name}}',
     summary: '{{name}}',
+    i18n: true,
     sortable_fields: ['name'],
     ...MEDIA,
     fields: fields(name),
@@ -121,6 +122,7 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
       // As `npm run ny` names them: date of creation, then the title's slug (src/lib/slug.ts).
       slug: '{{year}}-{{month}}-{{day}}-{{slug}}',
       summary: '{{title}}',
+      i18n: true,
       sortable_fields: { fields: ['published', 'title'], default: { field: 'published', direction: 'descending' } },
       ...MEDIA,
       fields: fields('pressmeddelanden'),
@@ -172,6 +174,10 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
     // Required globally; every collection sets its own `bilder/` folder.
     media_folder: 'content/bilder',
     public_folder: '/bilder',
+    // One content language, Swedish, so file names are made with Swedish transliteration (ä → a,
+    // ö → o; without a locale Sveltia writes ä → ae). With one locale and the locale left out of the
+    // path, files keep their names and their content is not nested under a language key.
+    i18n: { structure: 'multiple_files', locales: ['sv'], default_locale: 'sv', omit_default_locale_from_file_path: true },
     slug: {
       // "Människohandel på nätet" → manniskohandel-pa-natet, as src/lib/slug.ts makes it.
       encoding: 'ascii',
@@ -207,7 +213,8 @@ function editorField(name: string, field: Schema, path: string, required: boolea
 
   if (schema === instantField) {
     // Written in Swedish time with its offset, "2019-09-23T13:57:00+02:00", as the schema wants.
-    return { ...base, widget: 'datetime', input_timezone: SWEDISH_TIME_ZONE, output_utc: false, format: 'YYYY-MM-DDTHH:mm:ssZ' };
+    // Sveltia's default output for a named input zone: ISO 8601 with seconds and the zone's offset.
+    return { ...base, widget: 'datetime', input_timezone: SWEDISH_TIME_ZONE, output_utc: false };
   }
   if (schema === localDateField) return { ...base, widget: 'datetime', type: 'date', format: 'YYYY-MM-DD' };
   if (schema === localTimeField) return { ...base, widget: 'datetime', type: 'time', format: 'HH:mm' };

@@ -110,7 +110,6 @@ describe('web editor configuration from the schemas', () => {
       widget: 'datetime',
       input_timezone: 'Europe/Stockholm',
       output_utc: false,
-      format: 'YYYY-MM-DDTHH:mm:ssZ',
       required: true,
     });
     expect(findField(fieldsOf('program'), 'sessions.start')).toMatchObject({ widget: 'datetime', type: 'time', format: 'HH:mm', required: false });
@@ -125,6 +124,9 @@ describe('web editor configuration from the schemas', () => {
     expect(releases.slug).toBe('{{year}}-{{month}}-{{day}}-{{slug}}');
     expect(releases).toMatchObject({ folder: 'content/pressmeddelanden', extension: 'md', format: 'yaml-frontmatter', media_folder: 'bilder', public_folder: './bilder' });
     expect(config.slug).toEqual({ encoding: 'ascii', clean_accents: true, timezone: 'local' });
+    // Swedish transliteration for file names needs the content locale "sv"; without it ä → ae.
+    expect(config.i18n).toMatchObject({ locales: ['sv'], default_locale: 'sv', omit_default_locale_from_file_path: true });
+    expect(releases.i18n).toBe(true);
     expect(config.output).toEqual({ omit_empty_optional_fields: true, yaml: { quote: 'double' } });
     expect(slugify('Människohandel på nätet')).toBe('manniskohandel-pa-natet');
   });
