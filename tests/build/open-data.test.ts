@@ -46,8 +46,12 @@ async function fixtureContent(): Promise<string> {
 }
 
 let fixture: string;
+let fixtureNewYork: string;
 beforeAll(async () => {
-  fixture = (await buildInto('open-data-fixture', { ...SHARED_BUILDS.default, CONTENT_DIR: await fixtureContent() })).outDir;
+  const content = await fixtureContent();
+  // One after another: parallel builds would share the project's .astro/ prerender folder.
+  fixture = (await buildInto('open-data-fixture', { ...SHARED_BUILDS.default, CONTENT_DIR: content })).outDir;
+  fixtureNewYork = (await buildInto('open-data-fixture-new-york', { ...SHARED_BUILDS.default, CONTENT_DIR: content, TZ: 'America/New_York' })).outDir;
 }, 300_000);
 
 describe.each(['default', 'base'] as const)('schedule.xml and schedule.json of the seed (%s build)', (name) => {
@@ -168,6 +172,15 @@ describe('the fixture programme: two rooms across the end of summer time', () =>
     const mia = events.flatMap((event) => event.persons).filter((person) => person.name === 'Mia Schyberg');
     expect(mia).toHaveLength(2);
     expect(mia[0]).toEqual(mia[1]);
+  });
+
+  it('are byte-identical when built again on a machine in another time zone', async () => {
+    const files = ['program/schedule.xml', 'program/schedule.json', 'kontakt/presskontakter.vcf'];
+    for (const file of files) {
+      const [a, b] = await Promise.all([readFile(path.join(fixture, file)), readFile(path.join(fixtureNewYork, file))]);
+      expect(a.length, file).toBeGreaterThan(500);
+      expect(b.equals(a), `${file} differs between builds`).toBe(true);
+    }
   });
 
   it('and /program/ says how many sessions the schedule files leave out', async () => {
