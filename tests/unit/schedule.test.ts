@@ -82,6 +82,13 @@ describe('the fixture programme across the end of summer time, two rooms', () =>
     expect(new Set([...events.map((e) => e.id), ...events.map((e) => e.guid)]).size).toBe(events.length * 2);
   });
 
+  // Golden files: the whole output with pinned site, for a person to read and for any change to show
+  // up in review. After an intended change: npx vitest run tests/unit/schedule.test.ts -u
+  it('matches the golden schedule.xml and schedule.json', async () => {
+    await expect(scheduleXml(schedule, XML_URL)).toMatchFileSnapshot('../fixtures/open-data/schedule.golden.xml');
+    await expect(scheduleJson(schedule)).toMatchFileSnapshot('../fixtures/open-data/schedule.golden.json');
+  });
+
   it('is the same model when built twice', () => {
     expect(scheduleJson(buildSchedule(input(OPEN_DATA_PROGRAMME)))).toBe(scheduleJson(schedule));
   });
