@@ -1,4 +1,4 @@
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { releaseSchema } from './schemas/release.ts';
@@ -6,6 +6,7 @@ import { programmeSchema } from './schemas/programme.ts';
 import { speakerSchema } from './schemas/speaker.ts';
 import { contactSchema } from './schemas/contact.ts';
 import { organisationSchema } from './schemas/organisation.ts';
+import { pictureField } from './schemas/fields.ts';
 import { pageSchema } from './schemas/page.ts';
 import { slugify } from './lib/slug.ts';
 import { siteSettings } from './lib/settings.ts';
@@ -16,6 +17,13 @@ const CONTENT = siteSettings(process.env).contentDir;
 
 /** The programme file holds one conference; it becomes the single entry "konferens". */
 const PROGRAMME_ID = 'konferens';
+
+/**
+ * A picture whose file goes through Astro's image pipeline (astro:assets): `image()` turns `src`,
+ * relative to the content file, into the image's metadata. Only here: the schemas in src/schemas/
+ * keep `src` a plain string, which the content check and the web editor's fields read.
+ */
+const picture = (image: SchemaContext['image']) => pictureField.extend({ src: image() });
 
 const releases = defineCollection({
   loader: afterContentCheck(
@@ -29,7 +37,7 @@ const releases = defineCollection({
       generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
     }),
   ),
-  schema: releaseSchema,
+  schema: ({ image }) => releaseSchema.extend({ image: picture(image).optional() }),
 });
 
 const programme = defineCollection({
@@ -45,7 +53,10 @@ const programme = defineCollection({
 const entityFolder = (folder: string) =>
   afterContentCheck(glob({ base: `${CONTENT}/${folder}`, pattern: '[^_]*.yaml', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }));
 
-const speakers = defineCollection({ loader: entityFolder('talare'), schema: speakerSchema });
+const speakers = defineCollection({
+  loader: entityFolder('talare'),
+  schema: ({ image }) => speakerSchema.extend({ photo: picture(image).optional() }),
+});
 const contacts = defineCollection({ loader: entityFolder('kontakter'), schema: contactSchema });
 const organisations = defineCollection({ loader: entityFolder('organisationer'), schema: organisationSchema });
 

@@ -1,8 +1,10 @@
 import type { Programme, Session } from '../schemas/programme.ts';
 import type { Speaker } from '../schemas/speaker.ts';
 import { zonedInstant } from './dates.ts';
+import type { SitePicture } from './pictures.ts';
 
-export type SpeakerWithId = Speaker & { id: string };
+/** A speaker as the site renders it: the photo's file resolved by the image pipeline. */
+export type SpeakerWithId = Omit<Speaker, 'photo'> & { id: string; photo?: SitePicture | undefined };
 
 export interface ResolvedSession {
   id: string;

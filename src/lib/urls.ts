@@ -36,4 +36,5 @@ export const paths = {
   contactCard: (id: string) => `kontakt/${id}.vcf`,
   pressContacts: 'kontakt/presskontakter.vcf', // PRESS_CONTACTS_FILE in src/lib/vcard.ts
   sitemap: 'sitemap-index.xml',
+  shareCard: 'delningsbild.png',
 } as const;

@@ -102,3 +102,5 @@ export const pictureField = z.strictObject({
   /** Terms of use, shown under the picture: "Fri att använda i redaktionella sammanhang". */
   licence: textField('Fri att använda i redaktionella sammanhang').optional(),
 });
+
+export type Picture = z.output<typeof pictureField>;

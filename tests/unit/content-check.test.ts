@@ -189,6 +189,7 @@ describe('checkContent on files in memory', () => {
     entities: { speakers: [], contacts: [], organisations: [] },
     ignoredReleaseFiles: [],
     ignoredEntityFiles: [],
+    pictures: new Map(),
     displayDir: 'content',
   });
 

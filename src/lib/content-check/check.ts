@@ -10,6 +10,7 @@ import { idField } from '../../schemas/fields.ts';
 import { crossReferences, referenceView } from './cross-references.ts';
 import { checkMarkdownBody } from './markdown.ts';
 import { checkContacts } from './people.ts';
+import { checkPicture, type PictureUse } from './pictures.ts';
 import { checkProgramme } from './programme.ts';
 import { checkReleases, checkUnquotedInstants, type CheckedRelease } from './releases.ts';
 import { validate } from './schema.ts';
@@ -130,6 +131,18 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   const releases: CheckedRelease[] = folder.releases.flatMap((name) => markdown(name, releaseSchema) ?? []);
   for (const name of folder.pages) markdown(name, pageSchema);
   problems.push(...checkReleases(releases, options.now));
+
+  // Pictures: the file each picture field names, its format, alt text and size.
+  const nameOf = new Map([...folder.files.values()].map((file) => [file.display, file.name]));
+  const pictureUses: PictureUse[] = [
+    ...releases.flatMap(({ file, source, data }) =>
+      data.image ? [{ file: { name: nameOf.get(file) ?? file, display: file }, source, at: ['image'], picture: data.image, shared: true }] : [],
+    ),
+    ...speakers.valid.flatMap(({ file, source, data }) =>
+      data.photo ? [{ file: { name: nameOf.get(file) ?? file, display: file }, source, at: ['photo'], picture: data.photo, shared: false }] : [],
+    ),
+  ];
+  for (const use of pictureUses) problems.push(...checkPicture(use, folder.pictures, folder.displayDir));
 
   for (const name of folder.ignoredEntityFiles) {
     problems.push({

@@ -1,5 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { inspectPicture, isPictureFolderFile, PICTURE_FOLDER, PICTURE_HEAD_BYTES, type PictureFile } from './pictures.ts';
 import type { SourceFile } from './types.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface ContentFolder {
   ignoredReleaseFiles: string[];
   /** Files in an entity folder the loader silently skips because of their extension. */
   ignoredEntityFiles: string[];
+  /** Files in the bilder/ folders of releases, speakers, contacts and organisations, by name. */
+  pictures: Map<string, PictureFile>;
   /** The content folder as shown in messages ("content"). */
   displayDir: string;
 }
@@ -62,6 +65,7 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   };
   await addAll([CONTENT_LAYOUT.programme]);
 
+  const pictureNames: string[] = [];
   const entities = { speakers: [], contacts: [], organisations: [] } as Record<EntityKind, string[]>;
   const ignoredEntityFiles: string[] = [];
   for (const kind of ENTITY_KINDS) {
@@ -71,6 +75,8 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
       if (relative.endsWith('.yaml')) entities[kind].push(name);
       else ignoredEntityFiles.push(name);
     }
+    const pictureDir = `${CONTENT_LAYOUT[kind]}/${PICTURE_FOLDER}`;
+    for (const relative of await listFiles(path.join(root, pictureDir), true)) pictureNames.push(`${pictureDir}/${relative}`);
   }
 
   const releaseEntries = await listFiles(path.join(root, CONTENT_LAYOUT.releases), true);
@@ -80,6 +86,11 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
     const name = `${CONTENT_LAYOUT.releases}/${relative}`;
     const base = path.posix.basename(relative);
     if (base.startsWith('_') || base.startsWith('.')) continue;
+    // Pictures live in bilder/ folders; they are checked where a release or speaker uses them.
+    if (isPictureFolderFile(relative)) {
+      if (!base.startsWith('.')) pictureNames.push(name);
+      continue;
+    }
     if (/\.mdx?$/.test(base)) releases.push(name);
     else ignoredReleaseFiles.push(name);
   }
@@ -89,7 +100,24 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   await addAll([...ENTITY_KINDS.flatMap((kind) => entities[kind]), ...releases, ...pages]);
   for (const name of [...ignoredReleaseFiles, ...ignoredEntityFiles]) files.set(name, { name, display: display(name), text: '' });
 
-  return { files, releases, pages, entities, ignoredReleaseFiles, ignoredEntityFiles, displayDir: displayPath(root, displayRoot) };
+  const pictures = new Map<string, PictureFile>();
+  const pictureFiles = await mapLimited(pictureNames.sort(), READ_CONCURRENCY, async (name) => ({
+    name,
+    display: display(name),
+    facts: inspectPicture(...(await readHead(path.join(root, name)))),
+  }));
+  for (const picture of pictureFiles) pictures.set(picture.name, picture);
+
+  return {
+    files,
+    releases,
+    pages,
+    entities,
+    ignoredReleaseFiles,
+    ignoredEntityFiles,
+    pictures,
+    displayDir: displayPath(root, displayRoot),
+  };
 }
 
 /** Files read at once: enough to keep the disk busy, few enough to stay clear of the open-files limit. */
@@ -115,6 +143,19 @@ export function displayPath(file: string, root: string): string {
   if (relative === '') return '.';
   if (relative.startsWith('..') || path.isAbsolute(relative)) return file.split(path.sep).join('/');
   return relative.split(path.sep).join('/');
+}
+
+/** The first bytes of a file (all of it when small) and its size: a picture's header, not its pixels. */
+async function readHead(file: string): Promise<[Uint8Array, number]> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buffer = Buffer.alloc(Math.min(size, PICTURE_HEAD_BYTES));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return [buffer.subarray(0, bytesRead), size];
+  } finally {
+    await handle.close();
+  }
 }
 
 async function listFiles(dir: string, recursive: boolean): Promise<string[]> {
