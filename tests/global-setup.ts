@@ -1,8 +1,11 @@
-import { buildInto, SHARED_BUILDS, type SharedBuild } from './support/build.ts';
+import path from 'node:path';
+import { buildInto, PICTURES_CONTENT, SHARED_BUILDS, type SharedBuild } from './support/build.ts';
+import { materialisePictures } from './fixtures/pictures/fixture.ts';
 
 /** Builds the site once per test run, with and without a base path, for the build and browser suites. */
 export default async function setup(): Promise<void> {
   if (process.env.SKIP_TEST_BUILD === '1') return;
+  await materialisePictures(path.dirname(PICTURES_CONTENT));
   for (const name of Object.keys(SHARED_BUILDS) as SharedBuild[]) {
     try {
       await buildInto(name, { ...SHARED_BUILDS[name] });

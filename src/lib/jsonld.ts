@@ -30,11 +30,13 @@ export interface EventInput {
   pageUrl: string;
   /** Absolute URL of a speaker's entry on the speakers page. */
   speakerUrl: (id: string) => string;
+  /** Absolute URL of the share image (the generated card), src/lib/share-image.ts. */
+  image?: string | undefined;
 }
 
 /** schema.org Event for the conference. */
 export function eventJsonLd(input: EventInput): object {
-  const { programme, organisers, supporter, pageUrl, speakerUrl } = input;
+  const { programme, organisers, supporter, pageUrl, speakerUrl, image } = input;
   const { data, timeZone } = programme;
   const venue = data.venue;
   const address = {
@@ -76,6 +78,7 @@ export function eventJsonLd(input: EventInput): object {
     name: data.name,
     description: data.summary,
     url: pageUrl,
+    ...(image && { image: [image] }),
     inLanguage: 'sv',
     startDate: isoWithOffset(programme.start, timeZone),
     endDate: isoWithOffset(programme.end, timeZone),
@@ -107,6 +110,8 @@ export interface ArticleInput {
   publishers: Named[];
   keywords: string[];
   timeZone: string;
+  /** Absolute URL of the release's own share image, when it has a picture. */
+  image?: string | undefined;
 }
 
 /** schema.org NewsArticle for one press release. */
@@ -122,6 +127,7 @@ export function newsArticleJsonLd(article: ArticleInput): object {
     inLanguage: 'sv',
     url: article.url,
     mainEntityOfPage: article.url,
+    ...(article.image && { image: [article.image] }),
     ...(article.keywords.length > 0 && { keywords: article.keywords.join(', ') }),
     author: article.publishers.map(organizationJsonLd),
     ...(publisher && { publisher: organizationJsonLd(publisher) }),

@@ -36,7 +36,7 @@ const shown = (report: string, contentDir: string) => report.replaceAll('content
 
 // Most of the corpus runs through the build's own check function in tests/unit; these go through
 // the whole `npm run build` to prove the wiring, the exit code and that nothing is written.
-describe.each(['01-yaml-unclosed-quote', '05-release-without-title', '11-overlap-same-room', '23-many-problems-at-once'])(
+describe.each(['01-yaml-unclosed-quote', '05-release-without-title', '11-overlap-same-room', '23-many-problems-at-once', '25-picture-missing-file'])(
   'npm run build with the malformed case %s',
   (name) => {
     it('exits non-zero with only the Swedish report, writes nothing and leaves the content untouched', async () => {

@@ -157,7 +157,7 @@ class SiteChecker {
   }
 }
 
-const BUILDS: SharedBuild[] = ['default', 'base'];
+const BUILDS: SharedBuild[] = ['default', 'base', 'pictures'];
 const externalByBuild = new Map<SharedBuild, Set<string>>();
 
 describe.each(BUILDS)('links in the %s build', (name) => {

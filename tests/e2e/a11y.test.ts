@@ -4,6 +4,7 @@ import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLOR_SCHEMES, openSite, WIDTHS, type E2eSite } from '../support/e2e.ts';
+import { PICTURE_RELEASE } from '../fixtures/pictures/fixture.ts';
 
 /** WCAG 2.1 A and AA, the level Swedish public bodies must meet (EN 301 549). */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -123,6 +124,41 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
         // axe really ran: contrast, names, landmarks and the like passed on every page.
         expect(rulesPassed).toBeGreaterThan(site.pages.length * 5);
         expect(report.join('\n\n'), `axe violations at ${width} px, ${colorScheme}`).toBe('');
+      });
+    }
+  }
+});
+
+describe('axe-core on the pages with pictures (the pictures build)', () => {
+  const routes = [`pressmeddelanden/${PICTURE_RELEASE.slug}/`, 'talare/'];
+  let pictures: E2eSite;
+  beforeAll(async () => {
+    pictures = await openSite('pictures');
+  });
+  afterAll(async () => {
+    await pictures?.close();
+  });
+
+  for (const width of WIDTHS) {
+    for (const colorScheme of COLOR_SCHEMES) {
+      it(`has zero violations and no sideways scrolling at ${width} px in ${colorScheme} mode`, async () => {
+        const context = await pictures.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+        const page = await context.newPage();
+        const report: string[] = [];
+        try {
+          for (const route of routes) {
+            await page.goto(pictures.url(route), { waitUntil: 'load' });
+            // The picture is really there and decoded: axe would pass a page whose image failed to load.
+            expect(await page.locator('figure.picture img').first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+            const results = await runAxe(page);
+            if (results.violations.length > 0) report.push(`/${route}\n${formatViolations(results.violations)}`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            if (overflow > 0) report.push(`/${route} is ${overflow} px too wide`);
+          }
+        } finally {
+          await context.close();
+        }
+        expect(report.join('\n\n')).toBe('');
       });
     }
   }
