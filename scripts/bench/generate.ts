@@ -4,13 +4,14 @@
  * same Markdown. The vocabulary is deliberately small: that is the worst case for the search index,
  * where every common word points at most of the pages.
  *
- * Run alone: `node_modules/.bin/node scripts/bench/generate.ts --n 100 --out /tmp/releases`
+ * Run alone: `node_modules/.bin/node scripts/bench/generate.ts --n 100 --out /tmp/releases [--pictures]`
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from '../../src/lib/slug.ts';
+import { writePicture, type PictureSpec } from './pictures.ts';
 
 export const DEFAULT_SEED = 20190925;
 
@@ -19,7 +20,17 @@ export interface GeneratedRelease {
   file: string;
   text: string;
   words: number;
+  /** The press picture, in the pictures variant: its file in the releases' bilder/ folder. */
+  picture?: { file: string; spec: PictureSpec };
 }
+
+/** In the pictures variant, one release in this many has a press picture. */
+export const PICTURE_EVERY = 10;
+/**
+ * Size of the generated press pictures: a photo as an editor might export it for the web. Every
+ * picture has its own seed, so no two files are alike and Astro cannot reuse one's transforms.
+ */
+export const BENCH_PICTURE = { width: 1200, height: 800, format: 'jpeg' } as const;
 
 /** Ids the frontmatter may refer to, read from the project's content/*.yaml. */
 export interface ReferenceIds {
@@ -224,7 +235,12 @@ function isSummerTime(year: number, month: number, day: number): boolean {
 }
 
 /** Generates `count` releases; the frontmatter is valid for src/schemas/release.ts and refers to existing ids. */
-export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAULT_SEED): GeneratedRelease[] {
+export function generateReleases(
+  count: number,
+  ids: ReferenceIds,
+  seed = DEFAULT_SEED,
+  options: { pictures?: boolean } = {},
+): GeneratedRelease[] {
   if (ids.organisations.length === 0) throw new Error('content/organisationer/ has no organisations to refer to');
   const random = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
@@ -298,6 +314,11 @@ export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAUL
     );
     words += wordCount(blocks[blocks.length - 1] ?? '');
 
+    // Decided without the random source, so the text of every release is the same with or without pictures.
+    const picture =
+      options.pictures && index % PICTURE_EVERY === 0
+        ? { file: `bilder/bild-${String(index).padStart(5, '0')}.jpg`, spec: { ...BENCH_PICTURE, seed: index + 1 } }
+        : undefined;
     const frontmatter = [
       '---',
       `title: ${JSON.stringify(title)}`,
@@ -309,6 +330,9 @@ export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAUL
       ...(contacts.length > 0 ? ['contacts:', ...contacts.map((id) => `  - ${id}`)] : []),
       'tags:',
       ...tags.map((tag) => `  - ${tag}`),
+      ...(picture
+        ? ['image:', `  src: ./${picture.file}`, `  alt: ${JSON.stringify(`Genererad bild till ${title}`)}`, '  credit: Benchmark']
+        : []),
       'draft: false',
       '---',
     ];
@@ -317,6 +341,7 @@ export function generateReleases(count: number, ids: ReferenceIds, seed = DEFAUL
       file: `${published.slice(0, 10)}-${slug}.md`,
       text: `${frontmatter.join('\n')}\n\n${blocks.join('\n\n')}\n`,
       words,
+      ...(picture && { picture }),
     });
   }
   return releases;
@@ -337,9 +362,11 @@ export async function readReferenceIds(projectDir: string): Promise<ReferenceIds
   return { organisations, contacts };
 }
 
-/** Writes the releases into `dir` (created if missing). */
+/** Writes the releases into `dir` (created if missing), and their pictures into its bilder/ folder. */
 export async function writeReleases(dir: string, releases: GeneratedRelease[]): Promise<void> {
   await mkdir(dir, { recursive: true });
+  // One at a time: drawing a picture is CPU work, and sharp has its own threads.
+  for (const release of releases) if (release.picture) await writePicture(path.join(dir, release.picture.file), release.picture.spec);
   // Small batches keep the number of open files low on big corpora.
   for (let start = 0; start < releases.length; start += 200) {
     await Promise.all(
@@ -354,11 +381,14 @@ if (import.meta.main) {
       n: { type: 'string', default: '100' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string' },
+      pictures: { type: 'boolean', default: false },
     },
   });
   if (!values.out) throw new Error('--out <folder> is required');
   const projectDir = path.resolve(import.meta.dirname, '../..');
-  const releases = generateReleases(Number(values.n), await readReferenceIds(projectDir), Number(values.seed));
+  const releases = generateReleases(Number(values.n), await readReferenceIds(projectDir), Number(values.seed), {
+    pictures: values.pictures,
+  });
   await writeReleases(values.out, releases);
   const words = releases.map((release) => release.words);
   console.log(`${releases.length} releases in ${values.out} (${Math.min(...words)}–${Math.max(...words)} words)`);
