@@ -37,6 +37,8 @@ const event = (url: string) => ({
   name: NAME,
   description: 'Tre län erbjuder utbildning och stöd kring nya och gamla problem',
   url,
+  // The generated share card (src/pages/delningsbild.png.ts), which Google's Event docs ask for.
+  image: [`${SITE}/delningsbild.png`],
   inLanguage: 'sv',
   startDate: '2019-09-25T11:00:00+02:00',
   endDate: '2019-09-26T13:00:00+02:00',
