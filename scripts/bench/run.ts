@@ -36,6 +36,8 @@ const START_MARK = '<!-- bench:start (written by npm run bench; edit outside the
 const END_MARK = '<!-- bench:end -->';
 const WARM_START_MARK = '<!-- bench-warm:start (written by npm run bench -- --warm; edit outside these marks) -->';
 const WARM_END_MARK = '<!-- bench-warm:end -->';
+const WARM_PICTURES_START_MARK = '<!-- bench-warm-pictures:start (written by npm run bench -- --warm --pictures; edit outside these marks) -->';
+const WARM_PICTURES_END_MARK = '<!-- bench-warm-pictures:end -->';
 /** Astro's cache folder inside a bench build's folder (ASTRO_CACHE_DIR), the one part a warm build keeps. */
 const ASTRO_CACHE = '.cache';
 const PICTURES_START_MARK =
@@ -571,6 +573,7 @@ async function mainWarm(values: {
   committed?: boolean;
   keep?: boolean;
   'no-write'?: boolean;
+  pictures?: boolean;
   dir?: string;
 }): Promise<void> {
   const sizes = (values.n ?? ['1000', '4000']).flatMap((value) => value.split(',')).map(Number);
@@ -589,7 +592,8 @@ async function mainWarm(values: {
       await rm(dir, { recursive: true, force: true });
       await copyProject(PROJECT_ROOT, dir, values.committed ?? false);
       await linkNodeModules(dir, path.join(PROJECT_ROOT, 'node_modules'));
-      const releases = generateReleases(n, await readReferenceIds(dir), seed);
+      // With --pictures, one release in ten has a press picture: the image cache under Astro's cache folder is then warm too.
+      const releases = generateReleases(n, await readReferenceIds(dir), seed, { pictures: values.pictures ?? false });
       const releaseDir = path.join(dir, 'content', 'pressmeddelanden');
       await writeReleases(releaseDir, releases);
       const generated = (await readdir(releaseDir)).filter((file) => file.endsWith('.md')).sort();
@@ -602,10 +606,14 @@ async function mainWarm(values: {
   } finally {
     if (!values.keep) await rm(workRoot, { recursive: true, force: true });
   }
-  const section = warmReport(results, machine);
+  const section = warmReport(results, machine, values.pictures ? `one release in ${PICTURE_EVERY} with its own press picture` : undefined);
   console.log(`\n${section}`);
   if (!values['no-write']) {
-    await writeDoc(section, [WARM_START_MARK, WARM_END_MARK], '## Warm rebuilds (Astro\'s cache kept between deploys)');
+    if (values.pictures) {
+      await writeDoc(section, [WARM_PICTURES_START_MARK, WARM_PICTURES_END_MARK], '## Warm rebuilds with press pictures (one release in ten)');
+    } else {
+      await writeDoc(section, [WARM_START_MARK, WARM_END_MARK], '## Warm rebuilds (Astro\'s cache kept between deploys)');
+    }
     console.log(`\nWrote ${path.relative(PROJECT_ROOT, DOC_FILE)}`);
   }
   if (results.some((result) => result.runs.some((run) => !run.identical))) process.exitCode = 1;

@@ -96,10 +96,11 @@ const median = (values: number[]) => {
 };
 
 /** The Markdown section for docs/benchmarks.md. */
-export function warmReport(results: readonly WarmResult[], machine: readonly string[]): string {
+export function warmReport(results: readonly WarmResult[], machine: readonly string[], corpus?: string): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   const out = [
-    `Measured ${machine.find((line) => line.startsWith('- Date'))?.slice(8) ?? ''} with \`npm run bench -- --warm\`.`,
+    `Measured ${machine.find((line) => line.startsWith('- Date'))?.slice(8) ?? ''} with \`npm run bench -- --warm${corpus ? ' --pictures' : ''}\`` +
+      `${corpus ? `: ${corpus}` : ''}.`,
     '',
     ...machine,
     '',
