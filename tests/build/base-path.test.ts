@@ -37,9 +37,14 @@ describe(`a build with BASE_PATH=${BASE}`, async () => {
     const $ = await loadHtml(dist, 'program/index.html');
     expect($('link[rel="canonical"]').attr('href')).toBe(`${ORIGIN}${BASE}program/`);
     const feed = await readFile(path.join(dist, 'rss.xml'), 'utf8');
-    for (const link of feed.matchAll(/<link>([^<]+)<\/link>/g)) expect(link[1]?.startsWith(`${ORIGIN}${BASE}`)).toBe(true);
+    const feedLinks = [...feed.matchAll(/<link>([^<]+)<\/link>/g)].map((match) => match[1] ?? '');
+    // The channel's own link plus at least one item.
+    expect(feedLinks.length).toBeGreaterThanOrEqual(2);
+    for (const link of feedLinks) expect(link.startsWith(`${ORIGIN}${BASE}`), link).toBe(true);
     const sitemap = await readFile(path.join(dist, 'sitemap-0.xml'), 'utf8');
-    for (const loc of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) expect(loc[1]?.startsWith(`${ORIGIN}${BASE}`)).toBe(true);
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '');
+    expect(locs.length).toBeGreaterThan(5);
+    for (const loc of locs) expect(loc.startsWith(`${ORIGIN}${BASE}`), loc).toBe(true);
     expect(await readFile(path.join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${ORIGIN}${BASE}sitemap-index.xml`);
   });
 });

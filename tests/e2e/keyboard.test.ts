@@ -69,8 +69,10 @@ describe('keyboard', () => {
     it(`skip link is the first Tab stop and Enter moves focus to main, at ${width} px`, async () => {
       const page = await site.browser.newPage({ viewport: { width, height: 900 } });
       const problems: string[] = [];
+      let visited = 0;
       try {
         for (const { route } of site.pages) {
+          visited++;
           await page.goto(site.url(route));
           await page.keyboard.press('Tab');
           const first = await page.evaluate(() => {
@@ -96,6 +98,8 @@ describe('keyboard', () => {
       } finally {
         await page.close();
       }
+      // An empty page list would pass without checking anything.
+      expect(visited).toBeGreaterThan(5);
       expect(problems).toEqual([]);
     });
 

@@ -55,6 +55,7 @@ describe('printing the programme', () => {
       expect(days.filter((day) => /^Dag \d/.test(day)).length).toBeGreaterThanOrEqual(2);
       for (const day of days) expect(printed).toContain(day);
       const sessions = $('main .programme-day h3').toArray().map((heading) => squash($(heading).text()));
+      expect(sessions.length).toBeGreaterThan(0);
       for (const session of sessions) expect(printed).toContain(session);
 
       // Nothing of the navigation or the search form: the menu's labels appear nowhere as a menu.
