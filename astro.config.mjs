@@ -4,9 +4,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
-import { siteSettings } from './src/lib/settings.ts';
+import { settingsOrExit } from './src/lib/settings.ts';
 
-const settings = siteSettings(process.env);
+// A malformed SITE_URL, BASE_PATH or SOURCE_DATE_EPOCH stops here with one line, not a stack trace.
+const settings = settingsOrExit(process.env);
 
 export default defineConfig({
   site: settings.site,

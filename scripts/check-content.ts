@@ -8,11 +8,11 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentFolder, formatReport, hasErrors } from '../src/lib/content-check/index.ts';
 import { stepSummary, workflowCommands } from '../src/lib/content-check/github.ts';
-import { siteSettings } from '../src/lib/settings.ts';
+import { settingsOrExit } from '../src/lib/settings.ts';
 import { buildTime } from '../src/lib/status.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const dir = path.resolve(root, siteSettings(process.env).contentDir);
+const dir = path.resolve(root, settingsOrExit(process.env).contentDir);
 const problems = await checkContentFolder(dir, { now: buildTime(), displayRoot: root });
 
 if (problems.length === 0) {

@@ -1,5 +1,5 @@
 /**
- * `npm run ny -- "Rubrik"`: writes a new press release as a draft, dated now in Swedish time,
+ * `npm run ny -- "Rubrik"`: writes a new press release as a draft, dated now in the programme's time zone,
  * with a frontmatter template that passes the content check. Never overwrites a file.
  */
 import { open, mkdir } from 'node:fs/promises';
@@ -7,13 +7,14 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readContentFolder, CONTENT_LAYOUT } from '../src/lib/content-check/index.ts';
 import { splitFrontmatter } from '../src/lib/content-check/source.ts';
-import { isoWithOffset, localDate, SWEDISH_TIME_ZONE } from '../src/lib/dates.ts';
-import { siteSettings } from '../src/lib/settings.ts';
-import { slugify } from '../src/lib/slug.ts';
+import { isoWithOffset, localDate, timeZoneLabel } from '../src/lib/dates.ts';
+import { programmeSchema } from '../src/schemas/programme.ts';
+import { settingsOrExit } from '../src/lib/settings.ts';
+import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../src/lib/slug.ts';
 import { buildTime } from '../src/lib/status.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const contentDir = path.resolve(root, siteSettings(process.env).contentDir);
+const contentDir = path.resolve(root, settingsOrExit(process.env).contentDir);
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -45,10 +46,13 @@ const organisations = ids(programme?.organisers).length > 0
   ? ids(programme?.organisers)
   : folder.entities.organisations.slice(0, 1).map((name) => path.posix.basename(name, '.yaml'));
 const contacts = ids(programme?.contacts);
+// Dated in the conference's own time zone, as the site shows every time (the schema's default when unset).
+const zoneResult = programmeSchema.shape.timezone.safeParse(programme?.timezone);
+const timeZone = zoneResult.success ? zoneResult.data : programmeSchema.shape.timezone.parse(undefined);
 
 const now = buildTime();
 const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-const file = path.join(contentDir, CONTENT_LAYOUT.releases, `${localDate(now, SWEDISH_TIME_ZONE)}-${slug}.md`);
+const file = path.join(contentDir, CONTENT_LAYOUT.releases, `${localDate(now, timeZone)}-${slug}.md`);
 const list = (values: string[]) => (values.length === 0 ? ' []' : `\n${values.map((value) => `  - ${value}`).join('\n')}`);
 
 const text = `---
@@ -56,8 +60,8 @@ const text = `---
 title: ${stringify(title).trim()}
 # Ingress: en mening under rubriken. Ta bort # i början av raden och skriv din egen.
 # ingress: Kort sammanfattning av pressmeddelandet
-# Publiceringstid i svensk tid: +01:00 på vintern, +02:00 på sommaren.
-published: "${isoWithOffset(minute, SWEDISH_TIME_ZONE)}"
+# Publiceringstid i ${timeZoneLabel(timeZone)} (${timeZone}), med tidszonens avvikelse från UTC sist.
+published: "${isoWithOffset(minute, timeZone)}"
 kind: Pressmeddelande
 # Avsändare: id (filnamn utan .yaml) från content/organisationer/. Den första organisationens "Om"-text visas sist.
 organisations:${list(organisations)}
@@ -86,6 +90,9 @@ try {
 
 const shown = path.relative(root, file).startsWith('..') ? file : path.relative(root, file);
 console.log(`Nytt pressmeddelande: ${shown}`);
+if (slugIsCut(title)) {
+  console.log(`Rubriken är mycket lång, så webbadressen kortas vid ett ordslut till ${MAX_SLUG_LENGTH} tecken: /pressmeddelanden/${slug}/`);
+}
 console.log('Det är ett utkast (draft: true): det syns med "npm run dev" men publiceras inte förrän du ändrar till draft: false.');
 
 function readYaml(text: string | undefined): Record<string, unknown> | undefined {

@@ -61,7 +61,10 @@ const contacts = defineCollection({ loader: entityFolder('kontakter'), schema: c
 const organisations = defineCollection({ loader: entityFolder('organisationer'), schema: organisationSchema });
 
 const pages = defineCollection({
-  loader: afterContentCheck(glob({ base: `${CONTENT}/sidor`, pattern: '*.{md,mdx}' })),
+  // Each page is served at /<file name>/; the content check keeps file names valid and free.
+  loader: afterContentCheck(
+    glob({ base: `${CONTENT}/sidor`, pattern: '*.{md,mdx}', generateId: ({ entry }) => entry.replace(/\.mdx?$/, '') }),
+  ),
   schema: pageSchema,
 });
 

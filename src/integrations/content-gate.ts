@@ -4,11 +4,15 @@
  * check in Swedish, never by a loader in English. The integration (loaded with astro.config.mjs)
  * and the loaders (loaded with src/content.config.ts) are separate module instances in one
  * process, so the gate lives on globalThis.
+ *
+ * `astro dev` has no gate (it must keep serving while an editor types); instead its loaders are
+ * lenient: they never throw, and say nothing about content the check reports anyway.
  */
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 
 const GATE = Symbol.for('konferens.content-check');
-type GateHolder = { [GATE]?: Promise<void> };
+const LENIENT = Symbol.for('konferens.content-check.lenient');
+type GateHolder = { [GATE]?: Promise<void>; [LENIENT]?: boolean };
 
 /** Loaders wait for `passed`, which settles only when the content is fit to build. */
 export function closeGateUntil(passed: Promise<void>): void {
@@ -20,13 +24,45 @@ export function contentChecked(): Promise<void> {
   return (globalThis as GateHolder)[GATE] ?? Promise.resolve();
 }
 
+/** For `astro dev`: loaders keep going on content with errors, which the dev server reports itself. */
+export function makeLoadersLenient(): void {
+  (globalThis as GateHolder)[LENIENT] = true;
+}
+
 /** `loader`, waiting for the content check before it loads anything. */
 export function afterContentCheck(loader: Loader): Loader {
   return {
     ...loader,
     load: async (context) => {
       await contentChecked();
-      return loader.load(context);
+      if (!(globalThis as GateHolder)[LENIENT]) return loader.load(context);
+      try {
+        await loader.load(lenientContext(context));
+      } catch {
+        // A file the loader cannot parse (broken frontmatter): the content check names it in Swedish.
+      }
     },
   };
+}
+
+/**
+ * The loader context for `astro dev`: a value that fails its schema is stored as written instead
+ * of throwing (an English InvalidContentEntryDataError with a stack trace), and the loader's own
+ * errors and warnings are dropped, since the content check reports the same problem in Swedish
+ * with file and line. While the check reports an error the dev server shows the problem page,
+ * never a page built from such data; once it passes, every collection is loaded afresh.
+ */
+function lenientContext(context: LoaderContext): LoaderContext {
+  const logger = Object.create(context.logger, {
+    error: { value: () => {} },
+    warn: { value: () => {} },
+  }) as LoaderContext['logger'];
+  const parseData: LoaderContext['parseData'] = async (props) => {
+    try {
+      return await context.parseData(props);
+    } catch {
+      return props.data;
+    }
+  };
+  return { ...context, logger, parseData };
 }

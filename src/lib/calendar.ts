@@ -17,8 +17,8 @@ import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { t } from '../i18n/sv.ts';
 import type { LinkEvent } from './calendar-links.ts';
 import type { SiteContent } from './content.ts';
-import { formatDate, formatDayWithHours, formatTimeRange, isoWithOffset } from './dates.ts';
-import type { ResolvedDay, ResolvedProgramme, ResolvedSession } from './programme.ts';
+import { formatDate, formatDayWithHours, formatTimeRange, isoWithOffset, timeZoneLabel } from './dates.ts';
+import { siteName, type ResolvedDay, type ResolvedProgramme, type ResolvedSession } from './programme.ts';
 import { buildTime } from './status.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
@@ -58,11 +58,13 @@ export function calendarInputFrom(
 /** Subscribed calendars are asked to refresh once a day (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
 export const REFRESH_SECONDS = 24 * 60 * 60;
 
-/** ical-generator puts the leading "-" in front. */
-const PRODUCT_ID = '//Konferens om prostitution och människohandel//Kalender//SV';
+/** PRODID names the site that wrote the calendar; ical-generator puts the leading "-" in front. */
+function productId(programme: ResolvedProgramme): string {
+  return `//${siteName(programme.data)}//Kalender//SV`;
+}
 
 /**
- * The calendar's one clock. SOURCE_DATE_EPOCH (the commit time in CI) when set, as for the rest of
+ * The calendar's one clock. SOURCE_DATE_EPOCH (the time of the build in the deploy workflow) when set, as for the rest of
  * the build; otherwise the newest dated fact in the content (a release's publication time), never
  * "now", so two builds of the same input give the same bytes.
  */
@@ -77,7 +79,7 @@ export function calendarStamp(env: Record<string, string | undefined>, contentTi
  *
  * Why not something else: a content hash is not monotonic, so a changed event could get a lower
  * number and Outlook would keep the old copy; a counter in the YAML works only while editors remember
- * to raise it. The stamp comes from SOURCE_DATE_EPOCH, i.e. the commit time, which only grows, so
+ * to raise it. The stamp comes from SOURCE_DATE_EPOCH, which the deploy workflow sets to the time of the build and which so only grows, so
  * every published revision carries a higher SEQUENCE than the one before and clients replace the
  * event instead of adding a second one. The price: an unchanged event is bumped too, which clients
  * treat as an update with the same content. Minutes keep the number well inside RFC 5545's 32-bit
@@ -134,8 +136,10 @@ export function sessionCalendar(input: CalendarInput): ICalCalendar | undefined 
   if (sessions.length === 0) return undefined;
   const calendar = baseCalendar(input, t('calendar.sessionsName', { name: programme.data.name }), paths.sessionCalendar);
   for (const session of sessions) {
+    const shared = common(input);
     calendar.createEvent({
-      ...common(input),
+      ...shared,
+      location: { ...(shared.location as object), title: sessionLocationText(programme, session) },
       id: eventUid(`punkt-${session.id}`, input.site, input.base),
       start: wallClock(session.start, programme.timeZone),
       end: wallClock(session.end, programme.timeZone),
@@ -169,7 +173,7 @@ export function sessionLinkEvent(input: CalendarInput, session: ResolvedSession 
     start: session.start,
     end: session.end,
     details: sessionDescription(input, session),
-    location: locationText(programme),
+    location: sessionLocationText(programme, session),
     timeZone: programme.timeZone,
   };
 }
@@ -224,7 +228,7 @@ export function dayDescription(input: CalendarInput, day: ResolvedDay): string {
   const { programme } = input;
   const { timeZone } = programme;
   const lines = [
-    `${t('calendar.daySummary', { name: programme.data.name, number: day.number })}: ${formatDayWithHours(day.start, day.end, timeZone)}. ${t('time.swedishTime')}`,
+    `${t('calendar.daySummary', { name: programme.data.name, number: day.number })}: ${formatDayWithHours(day.start, day.end, timeZone)}. ${t('time.zone', { zone: timeZoneLabel(timeZone) })}`,
     `${t('calendar.place')}: ${locationText(programme)}.`,
   ];
   if (day.sessions.length > 0) {
@@ -232,14 +236,14 @@ export function dayDescription(input: CalendarInput, day: ResolvedDay): string {
     for (const session of day.sessions) {
       lines.push(
         session.start && session.end
-          ? `${formatTimeRange(session.start, session.end, timeZone)} ${sessionLine(session)}`
-          : `${sessionLine(session)} (${t('calendar.timeTba')})`,
+          ? `${formatTimeRange(session.start, session.end, timeZone)} ${sessionLine(session)}${roomText(session)}`
+          : `${sessionLine(session)} (${[t('calendar.timeTba'), session.room && `${t('programme.room')}: ${session.room}`].filter(Boolean).join(', ')})`,
       );
     }
   }
   if (programme.unscheduled.length > 0) {
     lines.push('', `${t('calendar.lectures')}:`);
-    for (const session of programme.unscheduled) lines.push(`– ${sessionLine(session)}`);
+    for (const session of programme.unscheduled) lines.push(`– ${sessionLine(session)}${roomText(session)}`);
     lines.push(t('calendar.lecturesTba'));
   }
   lines.push('', organisersLine(input), `${t('calendar.programmeLink')}: ${absoluteUrl(paths.programme, input.site, input.base)}`);
@@ -276,6 +280,11 @@ export function locationText(programme: ResolvedProgramme): string {
   return [venue.name, venue.address, town].filter(Boolean).join(', ');
 }
 
+/** "Stora salen, Selma Spa, Sunne": a session's room first, when the programme gives one. */
+export function sessionLocationText(programme: ResolvedProgramme, session: ResolvedSession): string {
+  return [session.room, locationText(programme)].filter(Boolean).join(', ');
+}
+
 /** Swedish list: "A, B och C". */
 export function listText(items: readonly string[]): string {
   return new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' }).format(items);
@@ -283,7 +292,7 @@ export function listText(items: readonly string[]): string {
 
 function baseCalendar(input: CalendarInput, name: string, path: string): ICalCalendar {
   const calendar = ical({
-    prodId: PRODUCT_ID,
+    prodId: productId(input.programme),
     method: ICalCalendarMethod.PUBLISH,
     // ical-generator writes these three raw; RFC 5545 TEXT needs , ; \ and newlines escaped.
     name: escape(clean(name), false),
@@ -327,6 +336,11 @@ function organizerOf(input: CalendarInput): { name: string; email: string } | un
 
 function organisersLine(input: CalendarInput): string {
   return `${t('calendar.organisers')}: ${listText(input.organisers.map((organiser) => organiser.name))}.`;
+}
+
+/** ", Lokal: Stora salen" when the programme gives a room, whether or not it gives times. */
+function roomText(session: ResolvedSession): string {
+  return session.room ? `, ${t('programme.room')}: ${session.room}` : '';
 }
 
 function sessionLine(session: ResolvedSession): string {

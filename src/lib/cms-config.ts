@@ -10,11 +10,10 @@ import { contactSchema } from '../schemas/contact.ts';
 import { idField, instantField, localDateField, localTimeField, pictureField } from '../schemas/fields.ts';
 import { organisationSchema } from '../schemas/organisation.ts';
 import { pageSchema } from '../schemas/page.ts';
-import { programmeSchema } from '../schemas/programme.ts';
+import { DEFAULT_TIME_ZONE, programmeSchema } from '../schemas/programme.ts';
 import { releaseSchema } from '../schemas/release.ts';
 import { speakerSchema } from '../schemas/speaker.ts';
 import { CONTENT_LAYOUT } from './content-check/source.ts';
-import { SWEDISH_TIME_ZONE } from './dates.ts';
 
 /** A field as Sveltia CMS reads it; only the options this generator writes. */
 export interface CmsField {
@@ -212,9 +211,10 @@ function editorField(name: string, field: Schema, path: string, required: boolea
   const kind = schema._zod.def.type;
 
   if (schema === instantField) {
-    // Written in Swedish time with its offset, "2019-09-23T13:57:00+02:00", as the schema wants.
+    // Written in the programme schema's default zone with its offset, "2019-09-23T13:57:00+02:00", as
+    // the schema wants (any offset is valid; a programme in another zone still gets correct instants).
     // Sveltia's default output for a named input zone: ISO 8601 with seconds and the zone's offset.
-    return { ...base, widget: 'datetime', input_timezone: SWEDISH_TIME_ZONE, output_utc: false };
+    return { ...base, widget: 'datetime', input_timezone: DEFAULT_TIME_ZONE, output_utc: false };
   }
   if (schema === localDateField) return { ...base, widget: 'datetime', type: 'date', format: 'YYYY-MM-DD' };
   if (schema === localTimeField) return { ...base, widget: 'datetime', type: 'time', format: 'HH:mm' };

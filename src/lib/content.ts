@@ -1,4 +1,4 @@
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Contact } from '../schemas/contact.ts';
 import type { Organisation } from '../schemas/organisation.ts';
 import { resolveProgramme, type ResolvedProgramme, type SpeakerWithId } from './programme.ts';
@@ -18,6 +18,8 @@ export interface SiteContent {
   organisations: Map<string, OrganisationWithId>;
   /** Published releases, newest first (drafts and scheduled releases only in `astro dev`). */
   releases: ReleaseEntry[];
+  /** The pages in content/sidor/, for the footer's links, by title. */
+  pages: { id: string; title: string }[];
 }
 
 let cached: Promise<SiteContent> | undefined;
@@ -27,6 +29,8 @@ let cached: Promise<SiteContent> | undefined;
  * the content check (src/integrations/content-check.ts) has already stopped a build that has one.
  */
 export function loadContent(): Promise<SiteContent> {
+  // `astro dev` keeps this module while editors change content: load afresh for every page there.
+  if (import.meta.env.DEV) return load();
   cached ??= load();
   return cached;
 }
@@ -35,12 +39,13 @@ async function load(): Promise<SiteContent> {
   // The one filter every page, feed, list and count goes through: a release whose time has not
   // come at the build's clock is in no built file (the search index is made from the pages).
   const now = buildTime();
-  const [programmeEntries, speakerEntries, contactEntries, organisationEntries, releaseEntries] = await Promise.all([
+  const [programmeEntries, speakerEntries, contactEntries, organisationEntries, releaseEntries, pageEntries] = await Promise.all([
     getCollection('programme'),
     getCollection('speakers'),
     getCollection('contacts'),
     getCollection('organisations'),
     getCollection('releases', (entry) => import.meta.env.DEV || publicationState(entry.data, now) === 'published'),
+    getCollection('pages'),
   ]);
   const programmeEntry = programmeEntries[0];
   if (!programmeEntry) {
@@ -69,12 +74,13 @@ async function load(): Promise<SiteContent> {
     releases: releaseEntries.sort(
       (a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id),
     ),
+    pages: pageEntries
+      .map((entry) => ({ id: entry.id, title: entry.data.title }))
+      .sort((a, b) => a.title.localeCompare(b.title, 'sv') || a.id.localeCompare(b.id)),
   };
 }
 
-/** A standalone page from content/sidor/, or a clear error naming the missing file. */
-export async function loadPage(id: string): Promise<CollectionEntry<'pages'>> {
-  const entry = await getEntry('pages', id);
-  if (!entry) throw new Error(`content/sidor/${id}.md saknas. Sidan måste finnas för att webbplatsen ska kunna byggas.`);
-  return entry;
+/** Every page in content/sidor/, sorted by id; each becomes /<id>/. */
+export async function loadPages(): Promise<CollectionEntry<'pages'>[]> {
+  return (await getCollection('pages')).sort((a, b) => a.id.localeCompare(b.id));
 }

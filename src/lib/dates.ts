@@ -1,10 +1,10 @@
 /**
  * The one place dates and times are turned into text or instants. Everything is pinned to sv-SE
- * and an explicit IANA zone, so the build machine's own zone never leaks into the output.
+ * and an explicit IANA zone (the programme's `timezone`, passed in by every caller), so the build
+ * machine's own zone never leaks into the output.
  * Style follows the Swedish public-sector web guidelines: "onsdag 25 september 2019 kl. 11.00–16.30".
  */
 
-export const SWEDISH_TIME_ZONE = 'Europe/Stockholm';
 const EN_DASH = '\u2013';
 
 type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'weekday' | 'monthName', string>;
@@ -91,6 +91,32 @@ export function isoWithOffset(instant: Date, timeZone: string): string {
   const hh = String(Math.floor(abs / 60)).padStart(2, '0');
   const mm = String(abs % 60).padStart(2, '0');
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
+}
+
+/**
+ * Zones whose everyday Swedish name is the country's ("Alla tider är svensk tid"); Intl names only
+ * the wider zone ("centraleuropeisk tid"), which is true but not how a Swedish reader says it.
+ */
+const EVERYDAY_ZONE_NAMES: Record<string, string> = {
+  'Europe/Stockholm': 'svensk tid',
+  'Europe/Helsinki': 'finsk tid',
+  'Europe/Mariehamn': 'finsk tid',
+  'Europe/Oslo': 'norsk tid',
+  'Europe/Copenhagen': 'dansk tid',
+};
+
+/**
+ * The programme's time zone in words for "Alla tider är …": "svensk tid" for Europe/Stockholm,
+ * otherwise Intl's Swedish generic name with the zone itself, "centraleuropeisk tid (Europe/Berlin)".
+ */
+export function timeZoneLabel(timeZone: string): string {
+  const known = EVERYDAY_ZONE_NAMES[timeZone];
+  if (known) return known;
+  const generic = new Intl.DateTimeFormat('sv-SE', { timeZone, timeZoneName: 'longGeneric' })
+    // A fixed recent date: in years without daylight saving time ICU names the specific zone instead.
+    .formatToParts(new Date(Date.UTC(2020, 0, 15)))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return generic && !generic.startsWith('GMT') ? `${generic} (${timeZone})` : timeZone;
 }
 
 /** "2019-09-25", the calendar date in `timeZone`. */

@@ -1,6 +1,7 @@
 import type { Programme, Session } from '../schemas/programme.ts';
 import type { Speaker } from '../schemas/speaker.ts';
-import { zonedInstant } from './dates.ts';
+import { t } from '../i18n/sv.ts';
+import { formatDateWithWeekday, formatTime, formatTimeRange, isoWithOffset, zonedInstant } from './dates.ts';
 import type { SitePicture } from './pictures.ts';
 
 /** A speaker as the site renders it: the photo's file resolved by the image pipeline. */
@@ -98,4 +99,38 @@ export function sessionsBySpeaker(programme: ResolvedProgramme, speakerId: strin
   return [...programme.days.flatMap((day) => day.sessions), ...programme.unscheduled].filter((session) =>
     session.speakers.some((speaker) => speaker.id === speakerId),
   );
+}
+
+/** The name in the site header, page titles, feeds and calendars: `shortName`, else the full name. */
+export function siteName(data: Pick<Programme, 'name' | 'shortName'>): string {
+  return data.shortName ?? data.name;
+}
+
+/** When a session takes place, as text and, when there is a time, as a `datetime` value. */
+export interface SessionWhen {
+  text: string;
+  /** ISO 8601 with offset; absent when no time is known. */
+  datetime?: string;
+  /** True when the day or the time is still to be announced. */
+  tba: boolean;
+}
+
+/**
+ * "onsdag 25 september 2019 kl. 11.00–12.00" with `withDay` (a list that mixes days, such as the
+ * front page's), "kl. 11.00–12.00" without (under a heading that names the day, or the section of
+ * sessions without a day, whose own note says so). With `withDay` a session without a time says so
+ * itself, so a note never has to cover a whole list. Undefined when there is nothing to add.
+ */
+export function sessionWhen(session: ResolvedSession, timeZone: string, withDay: boolean): SessionWhen | undefined {
+  if (session.start) {
+    const time = session.end ? formatTimeRange(session.start, session.end, timeZone) : formatTime(session.start, timeZone);
+    const prefix = withDay ? `${formatDateWithWeekday(session.start, timeZone)} ` : '';
+    return { text: `${prefix}${t('time.kl')} ${time}`, datetime: isoWithOffset(session.start, timeZone), tba: false };
+  }
+  if (!withDay) return undefined;
+  if (session.day) {
+    const day = formatDateWithWeekday(zonedInstant(session.day, '12:00', timeZone), timeZone);
+    return { text: `${day}, ${t('time.timeTba')}`, datetime: session.day, tba: true };
+  }
+  return { text: t('time.tba'), tba: true };
 }

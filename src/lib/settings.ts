@@ -1,3 +1,5 @@
+import { buildTime } from './status.ts';
+
 /** Build settings read from the environment, validated once so a typo fails fast with a clear message. */
 export interface SiteSettings {
   /** Absolute origin used for canonical URLs, the sitemap and the feed. */
@@ -41,6 +43,26 @@ export function siteSettings(env: Record<string, string | undefined>): SiteSetti
     cmsRepo: cmsRepo(env.CMS_REPO?.trim() || env.GITHUB_REPOSITORY?.trim() || DEFAULT_CMS_REPO),
     cmsSignIn: env.CMS_SIGN_IN?.trim() === 'netlify' ? 'netlify' : 'token',
   };
+}
+
+/**
+ * siteSettings() and the build clock for a command-line entry point (astro.config.mjs, scripts/):
+ * a malformed SITE_URL, BASE_PATH or SOURCE_DATE_EPOCH ends the process with its one-line message
+ * and exit code 1, instead of a stack trace from deep inside Astro's config loader or a hook.
+ */
+export function settingsOrExit(
+  env: Record<string, string | undefined>,
+  exit: (message: string) => never = (message) => {
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  },
+): SiteSettings {
+  try {
+    buildTime(env);
+    return siteSettings(env);
+  } catch (error) {
+    return exit(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** "konferens" and "/konferens" both become "/konferens/"; empty means the root. */

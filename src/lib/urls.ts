@@ -26,7 +26,8 @@ export const paths = {
   releases: 'pressmeddelanden/',
   release: (slug: string) => `pressmeddelanden/${slug}/`,
   contacts: 'kontakt/',
-  accessibility: 'tillganglighet/',
+  /** A page from content/sidor/<id>.md. */
+  page: (id: string) => `${id}/`,
   search: 'sok/',
   feed: 'rss.xml',
   calendar: 'kalender/konferens.ics',

@@ -12,5 +12,3 @@ export const pageSchema = z.strictObject({
   /** For the accessibility statement: when the site was last assessed, "ÅÅÅÅ-MM-DD". */
   assessed: localDateField.optional(),
 });
-
-export type PageData = z.output<typeof pageSchema>;

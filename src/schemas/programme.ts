@@ -57,6 +57,9 @@ export const venueSchema = z.strictObject({
     .optional(),
 });
 
+/** The zone a programme without `timezone` is in, and the one the content check assumes before it has read one. */
+export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
+
 /** The conference itself: content/program.yaml. */
 export const programmeSchema = z.strictObject({
   /** Full name of the conference. */
@@ -71,6 +74,8 @@ export const programmeSchema = z.strictObject({
       error: 'får bara innehålla små bokstäver a–z, siffror och understreck, minst fyra tecken, till exempel "prostitution_2019"',
     })
     .optional(),
+  /** Shorter name for the site header, page titles and feeds; the full name when left out. */
+  shortName: textField('Konferens om prostitution och människohandel').optional(),
   /** One-line summary used as meta description. */
   summary: textField('Tre län erbjuder utbildning och stöd kring nya och gamla problem'),
   /** Who the conference is for, as the release states it. */
@@ -86,7 +91,7 @@ export const programmeSchema = z.strictObject({
   /** IANA time zone of every local date and time in this file. */
   timezone: z
     .string()
-    .default('Europe/Stockholm')
+    .default(DEFAULT_TIME_ZONE)
     .refine(isKnownTimeZone, { error: 'är ingen känd tidszon; skriv "Europe/Stockholm"' }),
   venue: venueSchema,
   days: z.array(daySchema).min(1, { error: 'behöver minst en konferensdag' }),
@@ -95,7 +100,6 @@ export const programmeSchema = z.strictObject({
 
 export type Day = z.output<typeof daySchema>;
 export type Session = z.output<typeof sessionSchema>;
-export type Venue = z.output<typeof venueSchema>;
 export type Programme = z.output<typeof programmeSchema>;
 
 function isKnownTimeZone(zone: string): boolean {

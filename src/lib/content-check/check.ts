@@ -3,7 +3,7 @@ import type { z } from 'astro/zod';
 import { contactSchema } from '../../schemas/contact.ts';
 import { organisationSchema } from '../../schemas/organisation.ts';
 import { pageSchema } from '../../schemas/page.ts';
-import { programmeSchema, type Programme } from '../../schemas/programme.ts';
+import { DEFAULT_TIME_ZONE, programmeSchema, type Programme } from '../../schemas/programme.ts';
 import { releaseSchema } from '../../schemas/release.ts';
 import { speakerSchema } from '../../schemas/speaker.ts';
 import { idField } from '../../schemas/fields.ts';
@@ -40,8 +40,12 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   const display = (name: string) => folder.files.get(name)?.display ?? name;
   const sources = new Map<string, YamlSource>();
 
+  for (const { display: file, code } of folder.unreadable ?? []) {
+    problems.push({ severity: 'error', file, message: unreadableMessage(code) });
+  }
+  const unreadable = new Set((folder.unreadable ?? []).map(({ name }) => name));
   for (const name of [CONTENT_LAYOUT.programme, ...CONTENT_LAYOUT.requiredPages]) {
-    if (!folder.files.has(name)) {
+    if (!folder.files.has(name) && !unreadable.has(name)) {
       problems.push({
         severity: 'error',
         file: missingDisplay(folder, name),
@@ -129,8 +133,11 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   };
 
   const releases: CheckedRelease[] = folder.releases.flatMap((name) => markdown(name, releaseSchema) ?? []);
-  for (const name of folder.pages) markdown(name, pageSchema);
-  problems.push(...checkReleases(releases, options.now));
+  for (const name of folder.pages) {
+    problems.push(...checkPageName(name, display(name)));
+    markdown(name, pageSchema);
+  }
+  problems.push(...checkReleases(releases, options.now, programmeTimeZone(programme?.data)));
 
   // Pictures: the file each picture field names, its format, alt text and size.
   const nameOf = new Map([...folder.files.values()].map((file) => [file.display, file.name]));
@@ -164,6 +171,22 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   return sortProblems(problems);
 }
 
+/** Why a path that exists could not be read, and what to do, in Swedish. */
+function unreadableMessage(code: string): string {
+  if (code === 'EISDIR') return 'Det här är en mapp, men här ska det vara en fil. Ta bort eller döp om mappen och lägg filen här.';
+  if (code === 'ENOTDIR') return 'Det här är en fil, men här ska det vara en mapp. Döp om filen och skapa mappen.';
+  if (code === 'EACCES' || code === 'EPERM') {
+    return 'Filen eller mappen kunde inte läsas: behörighet saknas. Ge ditt konto läsrätt (till exempel med "chmod u+r"), eller hämta den på nytt från git.';
+  }
+  return `Filen eller mappen kunde inte läsas (${code}). Kontrollera att den finns och går att öppna, eller hämta den på nytt från git.`;
+}
+
+/** The programme's time zone when it has a valid one, else the schema's default. */
+function programmeTimeZone(data: Partial<Programme> | undefined): string {
+  const parsed = programmeSchema.shape.timezone.safeParse(data?.timezone);
+  return parsed.success ? parsed.data : DEFAULT_TIME_ZONE;
+}
+
 /** By file, then line and column; the order editors read a file in. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
@@ -172,6 +195,34 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
       (a.position?.line ?? 0) - (b.position?.line ?? 0) ||
       (a.position?.column ?? 0) - (b.position?.column ?? 0),
   );
+}
+
+/** A page's file name is its address (/<name>/): it must be a valid id and not one another route uses. */
+function checkPageName(name: string, file: string): Problem[] {
+  const base = path.posix.basename(name);
+  const id = base.replace(/\.mdx?$/, '');
+  const extension = base.slice(id.length);
+  if (!idField.safeParse(id).success) {
+    return [
+      {
+        severity: 'error',
+        file,
+        position: { line: 1, column: 1 },
+        message: `Filnamnet blir sidans adress (/${id}/) och får bara innehålla små bokstäver a–z, siffror och bindestreck. Döp om filen, till exempel till ${slugify(id) || 'sida'}${extension}.`,
+      },
+    ];
+  }
+  if ((CONTENT_LAYOUT.reservedPageNames as readonly string[]).includes(id)) {
+    return [
+      {
+        severity: 'error',
+        file,
+        position: { line: 1, column: 1 },
+        message: `Filnamnet blir sidans adress, och /${id}/ används redan av webbplatsen. Döp om filen till något annat, till exempel om-${id}${extension}.`,
+      },
+    ];
+  }
+  return [];
 }
 
 /** "Simon Häggström.yaml" → "simon-haggstrom.yaml": what the file should be called. */

@@ -1,8 +1,8 @@
 import { instantField, nonExistentDateTime } from '../../schemas/fields.ts';
 import { releaseSchema, type ReleaseData } from '../../schemas/release.ts';
-import { formatDateTimeWithWeekday, SWEDISH_TIME_ZONE } from '../dates.ts';
+import { formatDateTimeWithWeekday } from '../dates.ts';
 import { publicationState } from '../releases.ts';
-import { slugify } from '../slug.ts';
+import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../slug.ts';
 import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 
@@ -15,9 +15,10 @@ export interface CheckedRelease {
 /**
  * Rules across releases: each needs its own web address (the slug comes from the headline, as in
  * src/content.config.ts). A release whose time lies after the build's clock is scheduled: the build
- * leaves it out (src/lib/content.ts), and the check says when it will be published.
+ * leaves it out (src/lib/content.ts), and the check says when it will be published. Times in
+ * messages are shown in `timeZone`, the programme's.
  */
-export function checkReleases(releases: readonly CheckedRelease[], now: Date): Problem[] {
+export function checkReleases(releases: readonly CheckedRelease[], now: Date, timeZone: string): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, CheckedRelease>();
   for (const release of releases) {
@@ -48,13 +49,24 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date): P
     } else {
       bySlug.set(slug, release);
     }
+    if (slug !== '' && slugIsCut(release.data.title)) {
+      problems.push({
+        severity: 'warning',
+        file: release.file,
+        position: position(),
+        field: 'title',
+        message:
+          `Rubriken är mycket lång (${release.data.title.length} tecken), så webbadressen kortas vid ett ordslut till ` +
+          `${MAX_SLUG_LENGTH} tecken: /pressmeddelanden/${slug}/. Överväg en kortare rubrik och lägg resten i ingressen.`,
+      });
+    }
     if (publicationState(release.data, now) === 'scheduled') {
       problems.push({
         severity: 'info',
         file: release.file,
         position: release.source.locate(['published']).position,
         field: 'published',
-        message: `Schemalagt: publiceras ${formatDateTimeWithWeekday(release.data.published, SWEDISH_TIME_ZONE)}`,
+        message: `Schemalagt: publiceras ${formatDateTimeWithWeekday(release.data.published, timeZone)}`,
       });
     }
   }
@@ -86,7 +98,7 @@ function unquotedInstant(source: YamlSource, file: string, field: string): Probl
     return wrong ? problem(`Hittade "${literal}", men fältet är inte en tidpunkt som finns: ${wrong}.`) : [];
   }
   return problem(
-    `Hittade ${literal || 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i svensk tid. ` +
+    `Hittade ${literal || 'ett datum'} utan citattecken och tidszon, som läses som en tid i UTC och inte i konferensens tidszon. ` +
       'Skriv datum, tid och tidszon inom citattecken, till exempel "2019-09-23T13:57:00+02:00".',
   );
 }

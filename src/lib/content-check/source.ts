@@ -15,8 +15,14 @@ export const CONTENT_LAYOUT = {
   organisations: 'organisationer',
   releases: 'pressmeddelanden',
   pages: 'sidor',
-  /** Pages the site's routes load by name (src/pages/tillganglighet.astro). */
+  /** Pages the site must have: the accessibility statement, which the law requires. */
   requiredPages: ['sidor/tillganglighet.md'],
+  /**
+   * First path segments the site's other routes and files use (src/pages/, Pagefind's folder): a page
+   * in sidor/ becomes /<file name>/, so these names are taken. tests/unit/content-check.test.ts
+   * compares the list with src/pages/.
+   */
+  reservedPageNames: ['404', 'kalender', 'kontakt', 'pagefind', 'pressmeddelanden', 'program', 'robots', 'rss', 'sok', 'talare'],
 } as const;
 
 /** The folders with one YAML file per entry, named by the entry's id. */
@@ -41,6 +47,8 @@ export interface ContentFolder {
   pictures: Map<string, PictureFile>;
   /** The content folder as shown in messages ("content"). */
   displayDir: string;
+  /** Paths that exist but cannot be read (a folder where a file belongs, no permission), with the reason. */
+  unreadable?: { name: string; display: string; code: string }[];
 }
 
 /** Reads the content folder. `displayRoot` is what paths in messages are relative to (the repository). */
@@ -48,13 +56,28 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   const root = path.resolve(dir);
   const display = (name: string) => displayPath(path.join(root, name), displayRoot);
   const files = new Map<string, SourceFile>();
+  const unreadable: NonNullable<ContentFolder['unreadable']> = [];
+  // A path the check cannot read becomes a problem naming the file (checkContent reports it), not a stack trace.
+  const cannotRead = (name: string, error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    unreadable.push({ name, display: display(name), code: code ?? String(error) });
+    return undefined;
+  };
   const read = async (name: string): Promise<SourceFile | undefined> => {
     try {
       const text = (await readFile(path.join(root, name), 'utf8')).replace(/^\uFEFF/, '');
       return { name, display: display(name), text };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      return undefined;
+      return cannotRead(name, error);
+    }
+  };
+  const list = async (folder: string, recursive: boolean) => {
+    try {
+      return await listFiles(path.join(root, folder), recursive);
+    } catch (error) {
+      cannotRead(folder, error);
+      return [];
     }
   };
   // Read in parallel (one at a time left the process idle for a third of the check with thousands
@@ -69,7 +92,7 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
   const entities = { speakers: [], contacts: [], organisations: [] } as Record<EntityKind, string[]>;
   const ignoredEntityFiles: string[] = [];
   for (const kind of ENTITY_KINDS) {
-    for (const relative of await listFiles(path.join(root, CONTENT_LAYOUT[kind]), false)) {
+    for (const relative of await list(CONTENT_LAYOUT[kind], false)) {
       const name = `${CONTENT_LAYOUT[kind]}/${relative}`;
       if (relative.startsWith('_') || relative.startsWith('.')) continue;
       if (relative.endsWith('.yaml')) entities[kind].push(name);
@@ -79,7 +102,7 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
     for (const relative of await listFiles(path.join(root, pictureDir), true)) pictureNames.push(`${pictureDir}/${relative}`);
   }
 
-  const releaseEntries = await listFiles(path.join(root, CONTENT_LAYOUT.releases), true);
+  const releaseEntries = await list(CONTENT_LAYOUT.releases, true);
   const releases: string[] = [];
   const ignoredReleaseFiles: string[] = [];
   for (const relative of releaseEntries) {
@@ -94,7 +117,7 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
     if (/\.mdx?$/.test(base)) releases.push(name);
     else ignoredReleaseFiles.push(name);
   }
-  const pages = (await listFiles(path.join(root, CONTENT_LAYOUT.pages), false))
+  const pages = (await list(CONTENT_LAYOUT.pages, false))
     .filter((relative) => /\.mdx?$/.test(relative))
     .map((relative) => `${CONTENT_LAYOUT.pages}/${relative}`);
   await addAll([...ENTITY_KINDS.flatMap((kind) => entities[kind]), ...releases, ...pages]);
@@ -117,6 +140,7 @@ export async function readContentFolder(dir: string, displayRoot: string = proce
     ignoredEntityFiles,
     pictures,
     displayDir: displayPath(root, displayRoot),
+    unreadable: unreadable.sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 
