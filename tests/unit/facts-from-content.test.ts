@@ -114,7 +114,7 @@ describe('pages in content/sidor/', () => {
     const entries = await readdir(path.join(PROJECT_ROOT, 'src', 'pages'));
     const taken = entries
       .filter((name) => !name.startsWith('[') && !name.startsWith('_') && name !== 'index.astro')
-      .map((name) => name.replace(/\.(astro|ts)$/, '').replace(/\.(txt|xml)$/, ''));
+      .map((name) => name.replace(/\.(astro|ts)$/, '').replace(/\.(txt|xml|json)$/, ''));
     expect(taken.length).toBeGreaterThan(5);
     expect([...new Set(taken)].sort()).toEqual(CONTENT_LAYOUT.reservedPageNames.filter((name) => name !== 'pagefind'));
   });
