@@ -18,6 +18,7 @@ let contentDir = '';
 let shownDir = '';
 let programmeFile = '';
 let releaseFile = '';
+let brokenLine = 0;
 
 let server: ChildProcess | undefined;
 let output = '';
@@ -62,9 +63,10 @@ beforeAll(async () => {
   programmeFile = path.join(contentDir, 'program.yaml');
   releaseFile = path.join(contentDir, 'pressmeddelanden', '2019-09-23-konferens-om-prostitution-och-manniskohandel.md');
   await cp(path.join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
-  // An hour that does not exist, on line 29 column 12 of the programme.
+  // An hour that does not exist, in the first day's start time (column 12 of its line).
   const programme = await readFile(programmeFile, 'utf8');
-  expect(programme.split('\n')[28]).toBe('    start: "11:00"');
+  brokenLine = programme.split('\n').indexOf('    start: "11:00"') + 1;
+  expect(brokenLine).toBeGreaterThan(0);
   await writeFile(programmeFile, programme.replace('    start: "11:00"', '    start: "25:00"'));
   port = await freePort();
   server = spawn(
@@ -110,7 +112,7 @@ afterAll(async () => {
 describe('npm run dev with broken content', () => {
   it('prints the Swedish report with file:line at start, and no English error or stack trace', () => {
     expect(output).toContain('Innehållskontrollen hittade 1 fel och 1 varning:');
-    expect(output).toContain(`FEL ${shownDir}/program.yaml:29:12  fältet days[0].start\n    Hittade "25:00", men fältet ska skrivas TT:MM`);
+    expect(output).toContain(`FEL ${shownDir}/program.yaml:${brokenLine}:12  fältet days[0].start\n    Hittade "25:00", men fältet ska skrivas TT:MM`);
     expect(output).not.toMatch(ENGLISH_ERROR);
     expect(server?.exitCode).toBeNull();
   });
@@ -120,7 +122,7 @@ describe('npm run dev with broken content', () => {
       const { status, body } = await page(route);
       expect(status, route).toBe(500);
       expect(body).toContain('<h1>Innehållet behöver rättas</h1>');
-      expect(body).toContain(`<code>${shownDir}/program.yaml:29:12</code> <span class="field">fältet days[0].start</span>`);
+      expect(body).toContain(`<code>${shownDir}/program.yaml:${brokenLine}:12</code> <span class="field">fältet days[0].start</span>`);
       expect(body).not.toMatch(ENGLISH_ERROR);
     }
   });

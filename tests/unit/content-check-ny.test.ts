@@ -68,6 +68,17 @@ describe('npm run ny', () => {
     await rm(taken);
   });
 
+  it('writes a very long headline under a cut slug, with a note, instead of failing with ENAMETOOLONG', async () => {
+    const title = `Ett mycket långt pressmeddelande ${'om vatten och skog '.repeat(20)}i länen`;
+    const result = await ny(title);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const file = /^Nytt pressmeddelande: (.+)$/m.exec(result.stdout)?.[1] ?? '';
+    expect(path.basename(file)).toBe('2026-01-01-ett-mycket-langt-pressmeddelande-om-vatten-och-skog-om-vatten-och-skog-om-vatten.md');
+    expect(result.stdout).toContain('Rubriken är mycket lång, så webbadressen kortas vid ett ordslut till 80 tecken');
+    await rm(file);
+  });
+
   it('explains how to call it when the title is missing', async () => {
     const result = await ny();
     expect(result.code).toBe(2);
