@@ -64,11 +64,11 @@ export const editorFields: Record<string, EditorText> = {
   'program.name': { label: 'Konferensens namn', hint: 'Hela namnet.' },
   'program.shortName': {
     label: 'Kort namn på webbplatsen',
-    hint: 'Valfritt. Visas i sidhuvudet och i sidornas titlar, till exempel "Konferens om prostitution och människohandel". Hela namnet används om det saknas.',
+    hint: 'Valfritt. Visas i sidhuvudet och i sidornas titlar, till exempel "Vattenkonferensen 2025". Hela namnet används om det saknas.',
   },
   'program.acronym': {
     label: 'Kortnamn för appar',
-    hint: 'Valfritt. Små bokstäver a–z, siffror och understreck, minst fyra tecken, till exempel "prostitution_2019". Görs av namnet och året om det saknas.',
+    hint: 'Valfritt. Små bokstäver a–z, siffror och understreck, minst fyra tecken, till exempel "vatten_2025". Görs av namnet och året om det saknas.',
   },
   'program.summary': { label: 'Sammanfattning', hint: 'En mening. Visas i sökmotorer och när sidan delas.' },
   'program.audience': { label: 'Målgrupp', hint: 'Vem konferensen är till för, som i pressmeddelandet.', long: true },

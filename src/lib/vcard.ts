@@ -35,6 +35,8 @@ export interface VCardOptions {
   source: string;
   /** urn:uuid: UID, stable for the contact id and site. */
   uid: string;
+  /** The site's name (program.yaml shortName or name), which PRODID names as the card's maker. */
+  siteName: string;
 }
 
 /** The media type of .vcf files (RFC 6350 §10.1); _headers sends it. */
@@ -43,8 +45,10 @@ export const VCARD_CONTENT_TYPE = 'text/vcard; charset=utf-8';
 /** Name (without .vcf) of the file with all press contacts, next to the per-contact files. */
 export const PRESS_CONTACTS_FILE = 'presskontakter';
 
-/** Written as PRODID on every card. */
-export const VCARD_PRODID = '-//Konferens om prostitution och människohandel//Kontakter//SV';
+/** PRODID of every card: the site that wrote it, from the content. */
+export function vcardProdId(siteName: string): string {
+  return `-//${siteName}//Kontakter//SV`;
+}
 
 /** Escapes a TEXT value or one component of a structured value (RFC 6350 §3.4). */
 export function escapeText(value: string): string {
@@ -96,7 +100,7 @@ export function vcard(contact: VCardContact, options: VCardOptions): string {
   const lines = [
     'BEGIN:VCARD',
     'VERSION:4.0',
-    `PRODID:${escapeText(VCARD_PRODID)}`,
+    `PRODID:${escapeText(vcardProdId(options.siteName))}`,
     `UID:${options.uid}`,
     'KIND:individual',
     `FN:${escapeText(contact.name)}`,
@@ -126,6 +130,7 @@ export function vcardEntries(
   organisationName: (id: string) => string,
   site: string,
   base: string,
+  siteName: string,
 ): { contact: VCardContact; options: VCardOptions }[] {
   return contacts.map((contact) => {
     const source = absoluteUrl(paths.contactCard(contact.id), site, base);
@@ -140,7 +145,7 @@ export function vcardEntries(
         title: contact.title,
         role: contact.role,
       },
-      options: { source, uid: `urn:uuid:${uuidV5(source)}` },
+      options: { source, uid: `urn:uuid:${uuidV5(source)}`, siteName },
     };
   });
 }

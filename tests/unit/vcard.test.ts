@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, nameParts, vcard, vcardEntries, vcardFile, type VCardContact } from '../../src/lib/vcard.ts';
 import { readCards, vcardLineProblems } from '../support/vcard.ts';
 
-const OPTIONS = { source: 'https://konferens.example.se/kontakt/test.vcf', uid: 'urn:uuid:00000000-0000-5000-8000-000000000000' };
+const OPTIONS = {
+  source: 'https://konferens.example.se/kontakt/test.vcf',
+  uid: 'urn:uuid:00000000-0000-5000-8000-000000000000',
+  siteName: 'Konferens om prostitution och människohandel',
+};
 
 // Fixture contact, invented for the test: every character RFC 6350 escapes, a long UTF-8 line, title and role.
 const TRICKY: VCardContact = {
@@ -79,6 +83,7 @@ describe('a card with every kind of hard value', () => {
       () => 'Organisationen',
       'https://konferens.example.se',
       '/konferens/',
+      'Vattenkonferensen',
     );
     const cards = readCards(vcardFile(entries));
     expect(cards.map((card) => [card.fn, card.org, card.tel, card.source])).toEqual([

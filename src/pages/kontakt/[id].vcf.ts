@@ -1,5 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadContent } from '../../lib/content.ts';
+import { siteName } from '../../lib/programme.ts';
 import { PRESS_CONTACTS_FILE, VCARD_CONTENT_TYPE, vcardEntries, vcardFile } from '../../lib/vcard.ts';
 
 /** dist/kontakt/<id>.vcf: one vCard per contact, for "Spara kontakt" on every contact card. */
@@ -13,9 +14,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const { contacts, organisations } = await loadContent();
+  const { programme, contacts, organisations } = await loadContent();
   const contact = contacts.find((candidate) => candidate.id === params.id);
   if (!contact) return new Response(null, { status: 404 });
-  const entries = vcardEntries([contact], (id) => organisations.get(id)?.name ?? id, site?.origin ?? '', import.meta.env.BASE_URL);
+  const entries = vcardEntries([contact], (id) => organisations.get(id)?.name ?? id, site?.origin ?? '', import.meta.env.BASE_URL, siteName(programme.data));
   return new Response(vcardFile(entries), { headers: { 'Content-Type': VCARD_CONTENT_TYPE } });
 };
