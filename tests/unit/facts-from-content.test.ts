@@ -83,6 +83,7 @@ describe('pages in content/sidor/', () => {
       entities: { speakers: [], contacts: [], organisations: [] },
       ignoredReleaseFiles: [],
       ignoredEntityFiles: [],
+      pictures: new Map(),
       displayDir: 'content',
     };
   };
@@ -114,7 +115,7 @@ describe('pages in content/sidor/', () => {
     const entries = await readdir(path.join(PROJECT_ROOT, 'src', 'pages'));
     const taken = entries
       .filter((name) => !name.startsWith('[') && !name.startsWith('_') && name !== 'index.astro')
-      .map((name) => name.replace(/\.(astro|ts)$/, '').replace(/\.(txt|xml|json)$/, ''));
+      .map((name) => name.replace(/\.(astro|ts)$/, '').replace(/\.(txt|xml|json|png)$/, ''));
     expect(taken.length).toBeGreaterThan(5);
     expect([...new Set(taken)].sort()).toEqual(CONTENT_LAYOUT.reservedPageNames.filter((name) => name !== 'pagefind'));
   });
@@ -147,6 +148,7 @@ describe('long headlines', () => {
       entities: { speakers: [], contacts: [], organisations: [] },
       ignoredReleaseFiles: [],
       ignoredEntityFiles: [],
+      pictures: new Map(),
       displayDir: 'content',
     };
     const problems = checkContent(folder, { now }).filter((problem) => problem.field === 'title');

@@ -22,7 +22,7 @@ export const CONTENT_LAYOUT = {
    * in sidor/ becomes /<file name>/, so these names are taken. tests/unit/content-check.test.ts
    * compares the list with src/pages/.
    */
-  reservedPageNames: ['404', 'build', 'kalender', 'kontakt', 'pagefind', 'pressmeddelanden', 'program', 'robots', 'rss', 'sok', 'talare'],
+  reservedPageNames: ['404', 'build', 'delningsbild', 'kalender', 'kontakt', 'pagefind', 'pressmeddelanden', 'program', 'robots', 'rss', 'sok', 'talare'],
 } as const;
 
 /** The folders with one YAML file per entry, named by the entry's id. */
