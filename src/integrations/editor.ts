@@ -9,7 +9,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewriteSveltiaBundle, SWEDISH_BY_DEFAULT } from '../lib/admin-bundle.ts';
-import { buildCmsConfig, type CmsConfigOptions } from '../lib/cms-config.ts';
+import { buildCmsConfig, fieldsWithoutLabel, type CmsConfigOptions } from '../lib/cms-config.ts';
 import { ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
 
 /** Folder of an installed package; their package.json files are not exported, so no require.resolve. */
@@ -38,6 +38,8 @@ export default function editor(options: EditorOptions): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         await writeEditor(outDir, base, new URL(base, site || 'http://localhost').href, options);
+        const missing = fieldsWithoutLabel();
+        if (missing.length > 0) logger.warn(`web editor: no Swedish label for ${missing.join(', ')}; add them to src/i18n/editor.ts`);
         const entries = await readdir(outDir, { withFileTypes: true });
         // Astro has copied public/_headers; the policies are appended to it.
         const headersPath = path.join(outDir, '_headers');
