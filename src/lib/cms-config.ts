@@ -299,7 +299,8 @@ function idEditorField(base: Omit<CmsField, 'widget'>, path: string, multiple: b
 
 function listSummary(schema: z.ZodObject): string {
   const keys = Object.keys(schema.shape);
-  if (keys.includes('title')) return keys.includes('day') ? '{{fields.title}} {{fields.day}} {{fields.start}}' : '{{fields.title}}';
+  // Only required fields: Sveltia shows no summary when a placeholder has no value.
+  if (keys.includes('title')) return '{{fields.title}}';
   return keys.map((key) => `{{fields.${key}}}`).slice(0, 3).join(' ');
 }
 
