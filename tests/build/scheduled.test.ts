@@ -3,6 +3,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readContentFolder } from '../../src/lib/content-check/source.ts';
+import { clockedContent, dueSince } from '../../src/lib/due.ts';
 import { BUILD_ROOT, buildInto, PROJECT_ROOT, type BuildResult } from '../support/build.ts';
 
 // One invented release (tests/fixtures/scheduled/), dated onsdag 25 september 2019 kl. 10.00,
@@ -73,12 +75,14 @@ let before: Tree;
 let at: Tree;
 let without: Tree;
 let beforeBuild: BuildResult;
+let withReleaseDir: string;
 
 beforeAll(async () => {
   const source = path.join(BUILD_ROOT, 'scheduled-src');
   await rm(source, { recursive: true, force: true });
   await mkdir(source, { recursive: true });
   const withRelease = path.join(source, 'with', 'content');
+  withReleaseDir = withRelease;
   const withoutRelease = path.join(source, 'without', 'content');
   await cp(path.join(PROJECT_ROOT, 'content'), withRelease, { recursive: true });
   await cp(path.join(PROJECT_ROOT, 'content'), withoutRelease, { recursive: true });
@@ -171,5 +175,14 @@ describe('a scheduled release', () => {
     const indexHas = (tree: Tree) => [...tree].some(([file, bytes]) => file.endsWith('.pf_index') && bytes.includes(stem));
     expect(indexHas(at)).toBe(true);
     expect(indexHas(before)).toBe(false);
+  });
+});
+
+describe('the due script on the same content', () => {
+  it('says a build is due exactly across the clocks where the built site changed', async () => {
+    const content = clockedContent(await readContentFolder(withReleaseDir, path.dirname(withReleaseDir)));
+    const at = (epoch: string) => new Date(Number(epoch) * 1000);
+    expect(dueSince(content, at(BEFORE), at(AT)).map((reason) => reason.kind === 'release' && reason.title)).toEqual(['Schemalagt provmeddelande']);
+    expect(dueSince(content, at(AT), new Date(at(AT).getTime() + 15 * 60_000))).toEqual([]);
   });
 });
