@@ -215,6 +215,13 @@ describe('web editor', () => {
   it('publishes the draft by switching "Utkast" off', async () => {
     await page.getByText(TITLE).first().click();
     await field('Rubrik').locator('input').waitFor();
+    // The preview beside the form uses the site's own stylesheet, loaded and applied.
+    await expect.poll(() => page.locator('iframe.preview').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const sheets = async () =>
+      page.locator('iframe.preview').first().evaluate((frame: HTMLIFrameElement) =>
+        [...(frame.contentDocument?.styleSheets ?? [])].filter((sheet) => /\/_astro\/[^/]+\.css$/.test(sheet.href ?? '') && sheet.cssRules.length > 0).length,
+      );
+    await expect.poll(sheets, { timeout: 10_000 }).toBe(1);
     const draft = await reveal(field('Utkast'));
     await draft.getByRole('switch').click();
     await save();
