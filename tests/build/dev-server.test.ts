@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { displayPath } from '../../src/lib/content-check/source.ts';
-import { BUILD_ROOT, cleanEnvironment, PROJECT_ROOT } from '../support/build.ts';
+import { BUILD_ROOT, cleanEnvironment, lockProject, PROJECT_ROOT } from '../support/build.ts';
 
 const workDir = path.join(BUILD_ROOT, 'dev-server');
 // Outside node_modules/, which Vite's file watcher ignores: saves there would never reach the check.
@@ -23,6 +23,7 @@ let brokenLine = 0;
 let server: ChildProcess | undefined;
 let output = '';
 let port = 0;
+let releaseProject: (() => Promise<void>) | undefined;
 
 /** Astro's own English errors, and stack frames, which the editor must never see. */
 const ENGLISH_ERROR = /\b[A-Z][A-Za-z]*Error\b|Stack trace|^\s+at /m;
@@ -69,6 +70,7 @@ beforeAll(async () => {
   expect(brokenLine).toBeGreaterThan(0);
   await writeFile(programmeFile, programme.replace('    start: "11:00"', '    start: "25:00"'));
   port = await freePort();
+  releaseProject = await lockProject();
   server = spawn(
     path.join(PROJECT_ROOT, 'node_modules', '.bin', 'astro'),
     // --ignore-lock: run beside a developer's own `npm run dev` instead of refusing to start (and never in the background).
@@ -106,6 +108,7 @@ afterAll(async () => {
     server.kill('SIGTERM');
     await exited;
   }
+  await releaseProject?.();
   if (contentDir) await rm(path.dirname(contentDir), { recursive: true, force: true });
 });
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_ROOT, buildInto, PROJECT_ROOT, TEST_EPOCH } from '../support/build.ts';
+import { BUILD_ROOT, buildInto, lockProject, PROJECT_ROOT, TEST_EPOCH } from '../support/build.ts';
 
 // Seed content plus one draft and one published release, each with a word found nowhere else.
 const contentDir = path.join(BUILD_ROOT, 'drafts-src', 'content');
@@ -72,11 +72,13 @@ describe('drafts in the production build', () => {
 
 describe('drafts in npm run dev', () => {
   let server: ReturnType<typeof spawn> | undefined;
+  let releaseProject: (() => Promise<void>) | undefined;
   let origin = '';
 
   beforeAll(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
+    releaseProject = await lockProject();
     server = spawn('npm', ['run', 'dev', '--silent', '--', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: PROJECT_ROOT,
       detached: true,
@@ -99,9 +101,14 @@ describe('drafts in npm run dev', () => {
     });
   });
 
-  afterAll(() => {
+  afterAll(async () => {
     // The whole process group: npm, astro and its workers.
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      process.kill(-server.pid, 'SIGTERM');
+      await exited;
+    }
+    await releaseProject?.();
   });
 
   it('are served, on their own page and in the list', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -52,6 +52,7 @@ export async function buildInto(
   const outDir = path.join(workDir, 'dist');
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
+  const release = await lockProject();
   const { stdout, stderr } = await run('npm', ['run', 'build', '--silent'], {
     cwd: PROJECT_ROOT,
     env: {
@@ -63,8 +64,42 @@ export async function buildInto(
       ASTRO_CACHE_DIR: cacheDir ?? path.join(workDir, 'cache'),
     },
     maxBuffer: 64 * 1024 * 1024,
-  });
+  }).finally(release);
   return { outDir, stdout, stderr };
+}
+
+/**
+ * Astro writes content-assets.mjs, content-modules.mjs, the content types and the dev data store
+ * into the project's own `.astro/` folder, whatever the output and cache folders. Two builds of
+ * different content at once could read each other's files (seen once as a failed rename), so every
+ * build and dev server the suites start takes this lock first: an `mkdir`, atomic across the
+ * Vitest workers. A lock left by a process that no longer runs is taken over.
+ * Returns the function that releases it.
+ */
+export async function lockProject(): Promise<() => Promise<void>> {
+  const lock = path.join(BUILD_ROOT, '.project-lock');
+  await mkdir(BUILD_ROOT, { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(path.join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(await readFile(path.join(lock, 'pid'), 'utf8').catch(() => ''));
+      if (owner > 0 && !isRunning(owner)) await rm(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
