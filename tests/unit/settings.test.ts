@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE_URL, normaliseBasePath, siteSettings } from '../../src/lib/settings.ts';
+import { DEFAULT_CMS_REPO, DEFAULT_SITE_URL, normaliseBasePath, siteSettings } from '../../src/lib/settings.ts';
 import { absoluteUrl, withBase } from '../../src/lib/urls.ts';
 
 describe('siteSettings', () => {
   it('defaults to the local preview server at the root', () => {
     expect(siteSettings({})).toMatchObject({ site: DEFAULT_SITE_URL, base: '/', outDir: './dist' });
+  });
+
+  it('takes the web editor repository from CMS_REPO, else GitHub Actions, else a placeholder', () => {
+    expect(siteSettings({ CMS_REPO: 'lst/konferens', GITHUB_REPOSITORY: 'x/y' }).cmsRepo).toBe('lst/konferens');
+    expect(siteSettings({ GITHUB_REPOSITORY: 'lst/site' }).cmsRepo).toBe('lst/site');
+    expect(siteSettings({}).cmsRepo).toBe(DEFAULT_CMS_REPO);
+    expect(() => siteSettings({ CMS_REPO: 'https://github.com/lst/konferens' })).toThrow(/owner\/name/);
+    expect(siteSettings({}).cmsSignIn).toBe('token');
+    expect(siteSettings({ CMS_SIGN_IN: 'netlify' }).cmsSignIn).toBe('netlify');
   });
 
   it('keeps only the origin of SITE_URL', () => {
