@@ -49,8 +49,11 @@ describe(`a build with BASE_PATH=${BASE}`, async () => {
   });
 });
 
-/** Every text format the build writes; a new format belongs here so its rebuild is compared too. */
-const OUTPUT_TYPES = ['.html', '.xml', '.json', '.ics', '.vcf', '.txt'];
+/**
+ * Every text format the build writes, and the generated share card (.png); a new format belongs here
+ * so its rebuild is compared too.
+ */
+const OUTPUT_TYPES = ['.html', '.xml', '.json', '.ics', '.vcf', '.txt', '.png'];
 
 describe('the build machine’s time zone', () => {
   it('never leaks into the output: TZ=America/New_York gives the same bytes as TZ=UTC', async () => {
