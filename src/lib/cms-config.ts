@@ -25,6 +25,9 @@ export interface CmsField {
   [option: string]: unknown;
 }
 
+/** What every field has, before its type is chosen. */
+type BaseField = Pick<CmsField, 'name' | 'label' | 'hint' | 'required'>;
+
 export type CmsCollection = Record<string, unknown> & { name: string; fields?: CmsField[] };
 
 export interface CmsConfigOptions {
@@ -205,7 +208,7 @@ function objectFields(schema: z.ZodObject, path: string): CmsField[] {
 function editorField(name: string, field: Schema, path: string, required: boolean): CmsField {
   const text = editorText(path);
   const { schema, defaultValue } = unwrap(field);
-  const base = { name, label: text.label, hint: text.hint, required };
+  const base: BaseField = { name, label: text.label, hint: text.hint, required };
   const editorDefault = path in EDITOR_DEFAULTS ? EDITOR_DEFAULTS[path] : defaultValue;
   const withDefault = editorDefault === undefined || (Array.isArray(editorDefault) && editorDefault.length === 0) ? {} : { default: editorDefault };
   const kind = schema._zod.def.type;
@@ -240,7 +243,7 @@ function editorField(name: string, field: Schema, path: string, required: boolea
 }
 
 /** A string, number, boolean or constant. */
-function leaf(name: string, schema: Schema, path: string, base: Omit<CmsField, 'widget'>): CmsField {
+function leaf(name: string, schema: Schema, path: string, base: BaseField): CmsField {
   const json = jsonSchema(schema);
   switch (json.type) {
     case 'boolean':
@@ -278,9 +281,10 @@ function issueMessage(def: Record<string, unknown>): string {
   return typeof message === 'string' ? message : 'har fel form';
 }
 
-function idEditorField(base: Omit<CmsField, 'widget'>, path: string, multiple: boolean, min: number): CmsField {
+function idEditorField(base: BaseField, path: string, multiple: boolean, min: number): CmsField {
   if (OWN_IDS.has(path)) {
-    return { ...base, widget: 'string', pattern: [idField._zod.def.checks![0]!._zod.def.pattern!.source, issueMessage(idField._zod.def.checks![0]!._zod.def as Record<string, unknown>)] } as CmsField;
+    const pattern = stringPattern(idField, jsonSchema(idField));
+    return { ...base, widget: 'string', ...(pattern ? { pattern } : {}) };
   }
   const target = RELATIONS[path];
   if (!target) throw new Error(`cms-config: ${path} is an id but no relation says which collection it points to; add it to RELATIONS in src/lib/cms-config.ts`);

@@ -1,6 +1,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkContentFolder, formatReport, type Problem } from '../../src/lib/content-check/index.ts';
@@ -52,7 +53,13 @@ function opfsFiles(): Promise<Record<string, string>> {
     const walk = async (dir: Dir, prefix: string) => {
       for await (const [name, handle] of dir.entries()) {
         if (handle.kind === 'directory') await walk(handle as Dir, `${prefix}${name}/`);
-        else out[`${prefix}${name}`] = await (await (handle as FileSystemFileHandle).getFile()).text();
+        else {
+          const file = await (handle as FileSystemFileHandle).getFile();
+          // Pictures as base64, so they survive the trip out of the page byte for byte.
+          out[`${prefix}${name}`] = /\.(jpe?g|png|webp|avif|gif)$/i.test(name)
+            ? `base64:${btoa(String.fromCharCode(...new Uint8Array(await file.arrayBuffer())))}`
+            : await file.text();
+        }
       }
     };
     await walk((await (await navigator.storage.getDirectory()).getDirectoryHandle(folder)) as Dir, '');
@@ -102,7 +109,7 @@ async function writeContent(name: string, files: Record<string, string>): Promis
   for (const [file, text] of Object.entries(files)) {
     if (!file.startsWith('content/')) continue;
     await mkdir(path.dirname(path.join(dir, file.slice('content/'.length))), { recursive: true });
-    await writeFile(path.join(dir, file.slice('content/'.length)), text);
+    await writeFile(path.join(dir, file.slice('content/'.length)), text.startsWith('base64:') ? Buffer.from(text.slice(7), 'base64') : text);
   }
   return dir;
 }
@@ -176,7 +183,7 @@ describe('web editor', () => {
 
   let releaseFile = '';
 
-  it('creates a press release as a draft: å/ä/ö title, ingress, published, two organisations, a contact, Markdown', async () => {
+  it('creates a press release as a draft: å/ä/ö title, ingress, published, two organisations, a contact, a picture, Markdown', async () => {
     await open('#/collections/pressmeddelanden/new');
     await field('Rubrik').locator('input').fill(TITLE);
     await field('Ingress').locator('textarea').fill('En ingress skriven i webbredaktören.');
@@ -184,6 +191,13 @@ describe('web editor', () => {
     await field('Avsändare').getByText('Länsstyrelsen Värmland').click();
     await field('Avsändare').getByText('Länsstyrelsen Dalarna').click();
     await field('Kontaktpersoner').getByText('Isabel Persson').click();
+    // A press picture, uploaded into the collection's bilder/ folder (1200 × 630, test data).
+    const picture = await reveal(field('Pressbild'));
+    await picture.getByText(/Lägg till .*Pressbild/).click();
+    const jpeg = await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    await field('Bildfil', picture).locator('input[type=file]').first().setInputFiles({ name: 'konferens.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await expect.poll(() => field('Bildfil', picture).innerText()).toContain('./bilder/konferens.jpg');
+    await field('Alt-text', picture).locator('input').fill('Testbild: en blå yta');
     const body = await reveal(field('Text'));
     await body.getByRole('button', { name: 'Redigera som Markdown' }).click();
     await body.locator('textarea').fill('Första stycket.\n\n- en punkt\n- en till punkt\n\nLäs mer hos [Länsstyrelsen](https://www.lansstyrelsen.se/).');
@@ -203,8 +217,10 @@ describe('web editor', () => {
       kind: 'Pressmeddelande',
       organisations: ['lansstyrelsen-varmland', 'lansstyrelsen-dalarna'],
       contacts: ['isabel-persson'],
+      image: { src: './bilder/konferens.jpg', alt: 'Testbild: en blå yta' },
       draft: true,
     });
+    expect(files['content/pressmeddelanden/bilder/konferens.jpg']).toBe(`base64:${jpeg.toString('base64')}`);
     // Quoted, so js-yaml reads the instant as text; no empty optional field written.
     expect(frontmatter).toContain('published: "2025-11-14T10:30:00+01:00"');
     expect(frontmatter).not.toMatch(/: (""|null|\[\])$/m);
@@ -291,6 +307,7 @@ describe('web editor', () => {
     expect(release).toContain('Testmeddelande: Åsa, Ärlig och Östen bjuder in');
     expect(release).toMatch(/<li>en punkt<\/li>/);
     expect(release).toContain('href="https://www.lansstyrelsen.se/"');
+    expect(release).toMatch(/<img[^>]+alt="Testbild: en blå yta"/);
     const programme = await readFile(path.join(outDir, 'program', 'index.html'), 'utf8');
     expect(programme).toContain(SPEAKER);
     expect(programme).toMatch(/13\.00–14\.00/);
