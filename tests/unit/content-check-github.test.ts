@@ -125,9 +125,9 @@ describe('the step summary', () => {
     const problems = await checkContentFolder(await materialise(name, root), { now, displayRoot: root });
     const summary = stepSummary(problems, { fileUrl: (file, line) => `https://github.com/o/r/blob/abc/${file}${line ? `#L${line}` : ''}` });
     expect(summary).toContain('## Innehållskontrollen');
-    expect(summary).toContain('Innehållskontrollen hittade 8 fel. Webbplatsen går inte att bygga förrän felen är rättade.');
+    expect(summary).toContain('Innehållskontrollen hittade 9 fel. Webbplatsen går inte att bygga förrän felen är rättade.');
     const rows = summary.split('\n').filter((line) => line.startsWith('| Fel |'));
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(9);
     expect(rows[0]).toBe(
       '| Fel | [`content/kontakter/isabel-persson.yaml`](https://github.com/o/r/blob/abc/content/kontakter/isabel-persson.yaml#L3) | 3 | `email` | ' +
         `${problems[0]?.message} |`,

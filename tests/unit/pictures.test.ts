@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatLabel, responsiveWidths, shareCrop, withFullStop } from '../../src/lib/pictures.ts';
 import { inspectPicture, isPictureFolderFile, looksLikeFileName } from '../../src/lib/content-check/pictures.ts';
+import { markdownPicturePaths } from '../../src/lib/content-check/markdown.ts';
 import { encodePicture } from '../../scripts/bench/pictures.ts';
 
 describe('shareCrop', () => {
@@ -83,5 +84,21 @@ describe('isPictureFolderFile', () => {
     expect(isPictureFolderFile('2019/bilder/a.jpg')).toBe(true);
     expect(isPictureFolderFile('bilder.md')).toBe(false);
     expect(isPictureFolderFile('a.jpg')).toBe(false);
+  });
+});
+
+describe('markdownPicturePaths', () => {
+  it('lists pictures shown from a path with their line, and skips web addresses, site paths and code', () => {
+    const body = [
+      'Text.',
+      '![Salen](./bilder/salen.jpg) och ![Logga](https://example.se/logga.png)',
+      '`![Exempel](./bilder/exempel.jpg)`',
+      '![Karta](/karta.png)',
+      '![Sunne](sunne.jpg "Sunne")',
+    ].join('\n');
+    expect(markdownPicturePaths(body, 10)).toEqual([
+      { src: './bilder/salen.jpg', position: { line: 12, column: 1 } },
+      { src: 'sunne.jpg', position: { line: 15, column: 1 } },
+    ]);
   });
 });

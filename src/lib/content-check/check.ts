@@ -8,7 +8,7 @@ import { releaseSchema } from '../../schemas/release.ts';
 import { speakerSchema } from '../../schemas/speaker.ts';
 import { idField } from '../../schemas/fields.ts';
 import { crossReferences, referenceView } from './cross-references.ts';
-import { checkMarkdownBody } from './markdown.ts';
+import { checkMarkdownBody, markdownPicturePaths } from './markdown.ts';
 import { checkContacts } from './people.ts';
 import { checkPicture, type PictureUse } from './pictures.ts';
 import { checkProgramme } from './programme.ts';
@@ -113,6 +113,21 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     if (!file) return undefined;
     const split = splitFrontmatter(file.text);
     problems.push(...checkMarkdownBody(split.body, split.bodyLineOffset, file.display));
+    if (name.startsWith(`${CONTENT_LAYOUT.releases}/`)) {
+      // Every file under the releases folder is listed, so a picture there that is not found is missing.
+      for (const { src, position } of markdownPicturePaths(split.body, split.bodyLineOffset)) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(name), decodeURI(src.replace(/[?#].*$/, ''))));
+        if (!target.startsWith(`${CONTENT_LAYOUT.releases}/`) || folder.files.has(target) || folder.pictures.has(target)) continue;
+        problems.push({
+          severity: 'error',
+          file: file.display,
+          position,
+          message:
+            `Det finns ingen bildfil ${folder.displayDir}/${target}. Lägg bilden i mappen ${folder.displayDir}/${path.posix.dirname(name)}/bilder/ ` +
+            `och skriv ![Beskrivning](./bilder/${path.posix.basename(target)}), eller rätta namnet (stora och små bokstäver räknas).`,
+        });
+      }
+    }
     if (!split.frontmatter) {
       problems.push({
         severity: 'error',

@@ -114,3 +114,20 @@ function blankOutCode(body: string): string {
   });
   return kept.join('\n').replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, (span) => blank(span));
 }
+
+/**
+ * Pictures a Markdown text shows with `![alt](src)` from a path (not a web address): Astro's image
+ * pipeline loads each at build time, so a missing one would stop the build with an English error.
+ */
+export function markdownPicturePaths(body: string, bodyLineOffset: number): { src: string; position: { line: number; column: number } }[] {
+  if (!body.includes('![')) return [];
+  const text = blankOutCode(body);
+  const found: { src: string; position: { line: number; column: number } }[] = [];
+  for (const image of text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
+    const src = image[1] ?? '';
+    if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(src)) continue;
+    const { line, column } = positionAt(text, image.index);
+    found.push({ src, position: { line: line + bodyLineOffset, column } });
+  }
+  return found;
+}
