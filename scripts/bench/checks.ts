@@ -50,7 +50,9 @@ async function htmlFiles(dist: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
+    // The search index and the web editor (an application for editors, never linked from a page)
+    // are not pages of the site.
+    .filter((file) => !file.startsWith('pagefind/') && !file.startsWith('admin/'))
     .sort();
 }
 

@@ -14,6 +14,15 @@ export const SITE_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /**
+ * The site's policy as a <meta> element, for the 404 page: hosts serve it at any unknown path, and
+ * an unknown top-level path matches none of the per-path header rules. A meta policy cannot carry
+ * frame-ancestors (browsers ignore it there and say so in the console), so that directive is left out.
+ */
+export const SITE_CSP_META = SITE_CSP.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');
+
+/**
  * The web editor's policy: its own files, GitHub's API (sign-in check, reading and committing
  * content), blob: and data: for images being uploaded and previewed. Svelte sets styles at run
  * time, hence 'unsafe-inline' for styles, here only.

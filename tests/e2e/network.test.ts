@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_CSP_META } from '../../src/lib/headers.ts';
 import { openSite, siteWideHeaders, type E2eSite } from '../support/e2e.ts';
 
 /** Headers the browser suite expects on every response; values come from dist/_headers. */
@@ -183,9 +184,20 @@ describe('network, console and security headers', () => {
         // an unknown top-level path matches no folder and gets no CSP, never the editor's.
         const csp = response?.headers()['content-security-policy'];
         expect(csp).toBe(unknown.startsWith('pressmeddelanden/') ? expectedHeaders['content-security-policy'] : undefined);
+        // The page carries the site policy itself, so it holds at paths no header rule reaches.
+        const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+        expect(meta).toBe(SITE_CSP_META);
         expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
         expect(watched.problems.filter((problem) => !problem.includes('404 (Not Found)'))).toEqual([]);
         expect(await watched.cspViolations()).toEqual([]);
+        // And it enforces it: an inline script added now does not run.
+        const injectedRan = await page.evaluate(() => {
+          const script = document.createElement('script');
+          script.textContent = 'document.documentElement.dataset.injected = "yes"';
+          document.head.append(script);
+          return document.documentElement.dataset.injected === 'yes';
+        });
+        expect(injectedRan).toBe(false);
         // Its links work from any depth: the home link leads home.
         await page.locator('main a').first().click();
         expect(new URL(page.url()).pathname).toBe(new URL(site.url('')).pathname);
