@@ -40,6 +40,6 @@ export default defineConfig({
     contentCheck(),
     mdx(),
     sitemap({ filter: (page) => !page.endsWith('/404/') }),
-    editor({ cms: { repo: settings.cmsRepo, branch: 'main', signIn: settings.cmsSignIn } }),
+    editor({ cms: { repo: settings.cmsRepo, branch: 'main', signIn: settings.cmsSignIn }, contentDir: settings.contentDir }),
   ],
 });

@@ -42,11 +42,11 @@ export const editorFields: Record<string, EditorText> = {
   'pressmeddelanden.ingress': { label: 'Ingress', hint: 'Valfri. En eller två meningar som visas under rubriken.', long: true },
   'pressmeddelanden.published': {
     label: 'Publiceras',
-    hint: 'Datum och klockslag i svensk tid. Sparas med tidszon, till exempel 2019-09-23T13:57:00+02:00.',
+    hint: 'Datum och klockslag i {tid}. Sparas med tidszon, till exempel 2019-09-23T13:57:00+02:00.',
   },
   'pressmeddelanden.updated': {
     label: 'Rättad',
-    hint: 'Valfri. Bara om pressmeddelandet ändrades efter publiceringen: när, i svensk tid.',
+    hint: 'Valfri. Bara om pressmeddelandet ändrades efter publiceringen: när, i {tid}.',
   },
   'pressmeddelanden.kind': { label: 'Typ', hint: 'Alltid "Pressmeddelande".' },
   'pressmeddelanden.organisations': {
@@ -89,8 +89,8 @@ export const editorFields: Record<string, EditorText> = {
   'program.venue.geo.lon': { label: 'Longitud', hint: 'I decimalform, till exempel 13.13.' },
   'program.days': { label: 'Konferensdagar', hint: 'Minst en dag, med första och sista tid för dagens program.' },
   'program.days.date': { label: 'Datum', hint: 'Konferensdagens datum.' },
-  'program.days.start': { label: 'Börjar', hint: 'Svensk tid, TT:MM.' },
-  'program.days.end': { label: 'Slutar', hint: 'Svensk tid, TT:MM. Måste vara efter starttiden.' },
+  'program.days.start': { label: 'Börjar', hint: 'TT:MM i {tid}.' },
+  'program.days.end': { label: 'Slutar', hint: 'TT:MM i {tid}. Måste vara efter starttiden.' },
   'program.sessions': { label: 'Programpunkter', hint: 'Föreläsningar och andra punkter i programmet.' },
   'program.sessions.id': {
     label: 'Id',
@@ -99,8 +99,8 @@ export const editorFields: Record<string, EditorText> = {
   'program.sessions.title': { label: 'Titel', hint: 'Som i pressmeddelandet.' },
   'program.sessions.speakers': { label: 'Talare', hint: 'Valfritt. Välj bland talarna; lägg först till en ny talare under "Talare".' },
   'program.sessions.day': { label: 'Dag', hint: 'Valfri. En av konferensdagarna.' },
-  'program.sessions.start': { label: 'Börjar', hint: 'Valfri. Svensk tid, TT:MM.' },
-  'program.sessions.end': { label: 'Slutar', hint: 'Valfri. Svensk tid, TT:MM. Måste vara efter starttiden.' },
+  'program.sessions.start': { label: 'Börjar', hint: 'Valfri. TT:MM i {tid}.' },
+  'program.sessions.end': { label: 'Slutar', hint: 'Valfri. TT:MM i {tid}. Måste vara efter starttiden.' },
   'program.sessions.room': { label: 'Lokal', hint: 'Valfri. Två punkter i samma lokal får inte överlappa.' },
   'program.sessions.description': { label: 'Beskrivning', hint: 'Valfri. Bara text från källan.', long: true },
 

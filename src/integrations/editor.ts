@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewriteSveltiaBundle, SWEDISH_BY_DEFAULT } from '../lib/admin-bundle.ts';
 import { buildCmsConfig, fieldsWithoutLabel, type CmsConfigOptions } from '../lib/cms-config.ts';
 import { ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
+import { DEFAULT_TIME_ZONE, programmeSchema } from '../schemas/programme.ts';
+import { parse as parseYaml } from 'yaml';
 
 /** Folder of an installed package; their package.json files are not exported, so no require.resolve. */
 const packageDir = (name: string): string => path.join(projectRoot, 'node_modules', ...name.split('/'));
@@ -21,7 +23,9 @@ async function packageVersion(dir: string): Promise<string> {
 }
 
 export interface EditorOptions {
-  cms: Omit<CmsConfigOptions, 'siteUrl'>;
+  cms: Omit<CmsConfigOptions, 'siteUrl' | 'timeZone'>;
+  /** The content folder; the editor enters dates in its programme's time zone. */
+  contentDir: string;
 }
 
 export default function editor(options: EditorOptions): AstroIntegration {
@@ -90,5 +94,13 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
   await writeFile(path.join(adminDir, 'index.html'), adminIndexHtml({ title: 'Webbredaktör' }));
   await writeFile(path.join(adminDir, 'svenska.js'), SWEDISH_BY_DEFAULT);
   await writeFile(path.join(adminDir, 'forhandsvisning.js'), previewScript(`${base}_astro/${stylesheets[0]}`));
-  await writeFile(path.join(adminDir, 'config.json'), `${JSON.stringify(buildCmsConfig({ ...options.cms, siteUrl }), null, 2)}\n`);
+  const timeZone = await programmeTimeZone(path.resolve(projectRoot, options.contentDir, 'program.yaml'));
+  await writeFile(path.join(adminDir, 'config.json'), `${JSON.stringify(buildCmsConfig({ ...options.cms, siteUrl, timeZone }), null, 2)}\n`);
+}
+
+/** The programme's `timezone` (the content check has passed it), or the schema's default. */
+async function programmeTimeZone(file: string): Promise<string> {
+  const data = parseYaml(await readFile(file, 'utf8')) as { timezone?: unknown } | null;
+  const zone = programmeSchema.shape.timezone.safeParse(data?.timezone);
+  return zone.success ? zone.data : DEFAULT_TIME_ZONE;
 }

@@ -10,7 +10,8 @@ import { contactSchema } from '../schemas/contact.ts';
 import { idField, instantField, localDateField, localTimeField, pictureField } from '../schemas/fields.ts';
 import { organisationSchema } from '../schemas/organisation.ts';
 import { pageSchema } from '../schemas/page.ts';
-import { DEFAULT_TIME_ZONE, programmeSchema } from '../schemas/programme.ts';
+import { programmeSchema } from '../schemas/programme.ts';
+import { timeZoneLabel } from './dates.ts';
 import { releaseSchema } from '../schemas/release.ts';
 import { speakerSchema } from '../schemas/speaker.ts';
 import { CONTENT_LAYOUT } from './content-check/source.ts';
@@ -39,6 +40,8 @@ export interface CmsConfigOptions {
   siteUrl: string;
   /** "token": fine-grained personal access token only; "netlify": also Netlify's GitHub sign-in. */
   signIn: 'token' | 'netlify';
+  /** The programme's time zone (content/program.yaml `timezone`): dates are entered and saved in it. */
+  timeZone: string;
 }
 
 type Schema = z.ZodType;
@@ -90,7 +93,7 @@ const MEDIA = { media_folder: 'bilder', public_folder: './bilder' };
 export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknown> {
   const fields = (name: CollectionName) => {
     const spec = COLLECTIONS.find((entry) => entry.name === name)!;
-    const list = objectFields(EDITOR_SCHEMAS[name], name);
+    const list = objectFields(EDITOR_SCHEMAS[name], name, options.timeZone);
     if (spec.body) list.push({ name: 'body', widget: 'markdown', required: true, ...editorBody, label: editorBody.label });
     return list;
   };
@@ -199,30 +202,31 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
 }
 
 /** Fields of a zod object, in schema order. */
-function objectFields(schema: z.ZodObject, path: string): CmsField[] {
+function objectFields(schema: z.ZodObject, path: string, zone: string): CmsField[] {
   const json = jsonSchema(schema);
   const required = new Set(Array.isArray(json.required) ? (json.required as string[]) : []);
-  return Object.entries(schema.shape).map(([name, field]) => editorField(name, field as Schema, `${path}.${name}`, required.has(name)));
+  return Object.entries(schema.shape).map(([name, field]) => editorField(name, field as Schema, `${path}.${name}`, required.has(name), zone));
 }
 
-function editorField(name: string, field: Schema, path: string, required: boolean): CmsField {
+function editorField(name: string, field: Schema, path: string, required: boolean, zone: string): CmsField {
   const text = editorText(path);
+  // Hints name the programme's zone in words ("svensk tid", "finsk tid"), as the site does.
+  const hint = text.hint.replaceAll('{tid}', timeZoneLabel(zone));
   const { schema, defaultValue } = unwrap(field);
-  const base: BaseField = { name, label: text.label, hint: text.hint, required };
+  const base: BaseField = { name, label: text.label, hint, required };
   const editorDefault = path in EDITOR_DEFAULTS ? EDITOR_DEFAULTS[path] : defaultValue;
   const withDefault = editorDefault === undefined || (Array.isArray(editorDefault) && editorDefault.length === 0) ? {} : { default: editorDefault };
   const kind = schema._zod.def.type;
 
   if (schema === instantField) {
-    // Written in the programme schema's default zone with its offset, "2019-09-23T13:57:00+02:00", as
-    // the schema wants (any offset is valid; a programme in another zone still gets correct instants).
-    // Sveltia's default output for a named input zone: ISO 8601 with seconds and the zone's offset.
-    return { ...base, widget: 'datetime', input_timezone: DEFAULT_TIME_ZONE, output_utc: false };
+    // Entered in the programme's zone and written with its offset, "2019-09-23T13:57:00+02:00", as the
+    // schema wants. Sveltia's default output for a named input zone: ISO 8601 with seconds and offset.
+    return { ...base, widget: 'datetime', input_timezone: zone, output_utc: false };
   }
   if (schema === localDateField) return { ...base, widget: 'datetime', type: 'date', format: 'YYYY-MM-DD' };
   if (schema === localTimeField) return { ...base, widget: 'datetime', type: 'time', format: 'HH:mm' };
   if (schema === pictureField) {
-    const [src, ...rest] = objectFields(pictureField, path);
+    const [src, ...rest] = objectFields(pictureField, path, zone);
     // An image picker instead of a text input; it uploads into the collection's bilder/ folder.
     const { pattern: _pattern, ...image } = src!;
     return { ...base, widget: 'object', collapsed: false, fields: [{ ...image, widget: 'image' }, ...rest] };
@@ -234,11 +238,11 @@ function editorField(name: string, field: Schema, path: string, required: boolea
     const min = minItems > 0 ? { min: minItems } : {};
     if (element === idField) return idEditorField(base, path, true, minItems);
     if (element._zod.def.type === 'object') {
-      return { ...base, widget: 'list', ...min, ...withDefault, summary: listSummary(element as z.ZodObject), fields: objectFields(element as z.ZodObject, path) };
+      return { ...base, widget: 'list', ...min, ...withDefault, summary: listSummary(element as z.ZodObject), fields: objectFields(element as z.ZodObject, path, zone) };
     }
     return { ...base, widget: 'list', ...min, ...withDefault, field: leaf(name, element, path, base) };
   }
-  if (kind === 'object') return { ...base, widget: 'object', collapsed: false, fields: objectFields(schema as z.ZodObject, path) };
+  if (kind === 'object') return { ...base, widget: 'object', collapsed: false, fields: objectFields(schema as z.ZodObject, path, zone) };
   return { ...leaf(name, schema, path, base), ...withDefault };
 }
 

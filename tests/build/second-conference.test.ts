@@ -77,7 +77,11 @@ describe('the second conference, built from content alone', () => {
     expect(texts.size).toBeGreaterThan(20);
     // The web editor's configuration (admin/config.json) is help for editors, not the site: its hints
     // and the schemas' messages give examples in the seed's words ("till exempel \"Sunne\"").
-    expect(texts.has('admin/config.json')).toBe(true);
+    // Its dates are entered in the fixture's own zone, named as such.
+    const editorConfig = texts.get('admin/config.json') ?? '';
+    expect(editorConfig).toContain('"input_timezone": "Europe/Helsinki"');
+    expect(editorConfig).toContain('i finsk tid');
+    expect(editorConfig).not.toContain('svensk tid');
     texts.delete('admin/config.json');
     expect([...texts.keys()].some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
     const found = [...texts].flatMap(([file, content]) =>

@@ -7,7 +7,7 @@ import { editorFields } from '../../src/i18n/editor.ts';
 import { buildCmsConfig, EDITOR_SCHEMAS, type CmsField } from '../../src/lib/cms-config.ts';
 import { slugify } from '../../src/lib/slug.ts';
 
-const config = buildCmsConfig({ repo: 'agare/konferens', branch: 'main', siteUrl: 'https://konferens.example.se/', signIn: 'token' });
+const config = buildCmsConfig({ repo: 'agare/konferens', branch: 'main', siteUrl: 'https://konferens.example.se/', signIn: 'token', timeZone: 'Europe/Stockholm' });
 type Collection = { name: string; fields?: CmsField[]; files?: { fields: CmsField[] }[] };
 const collections = config.collections as Collection[];
 const fieldsOf = (name: string): CmsField[] => {
@@ -86,7 +86,7 @@ describe('web editor configuration from the schemas', () => {
     (EDITOR_SCHEMAS as Record<string, z.ZodObject>).talare = original.extend({ country: z.string().optional() });
     try {
       expect(fieldsWithoutLabel()).toEqual(['talare.country']);
-      const talare = (build({ repo: 'a/b', branch: 'main', siteUrl: 'https://x.se/', signIn: 'token' }).collections as Collection[]).find((entry) => entry.name === 'talare')!;
+      const talare = (build({ repo: 'a/b', branch: 'main', siteUrl: 'https://x.se/', signIn: 'token', timeZone: 'Europe/Stockholm' }).collections as Collection[]).find((entry) => entry.name === 'talare')!;
       expect(talare.fields!.map((field) => field.name)).toContain('country');
     } finally {
       (EDITOR_SCHEMAS as Record<string, z.ZodObject>).talare = original;
@@ -121,6 +121,17 @@ describe('web editor configuration from the schemas', () => {
     expect(findField(fieldsOf('pressmeddelanden'), 'image.src')).toMatchObject({ widget: 'image', required: true });
   });
 
+  it("enters dates in the programme's own time zone and names it in the hints", () => {
+    const helsinki = buildCmsConfig({ repo: 'a/b', branch: 'main', siteUrl: 'https://x.se/', signIn: 'token', timeZone: 'Europe/Helsinki' });
+    const releaseFields = (helsinki.collections as { name: string; fields: CmsField[] }[]).find((c) => c.name === 'pressmeddelanden')!.fields;
+    expect(findField(releaseFields, 'published')).toMatchObject({ input_timezone: 'Europe/Helsinki' });
+    expect(findField(releaseFields, 'published').hint).toContain('i finsk tid');
+    expect(findField(fieldsOf('pressmeddelanden'), 'published').hint).toContain('i svensk tid');
+    const hints = JSON.stringify(helsinki);
+    expect(hints).not.toContain('svensk tid');
+    expect(hints).not.toContain('{tid}');
+  });
+
   it('names new releases as npm run ny does, omits empty optional fields and quotes strings', () => {
     const releases = collections.find((collection) => collection.name === 'pressmeddelanden') as Record<string, unknown>;
     expect(releases.slug).toBe('{{year}}-{{month}}-{{day}}-{{slug}}');
@@ -135,7 +146,7 @@ describe('web editor configuration from the schemas', () => {
 
   it('signs in with a token by default, and also through Netlify when asked', () => {
     expect(config.backend).toMatchObject({ name: 'github', repo: 'agare/konferens', branch: 'main', auth_methods: ['token'] });
-    const netlify = buildCmsConfig({ repo: 'a/b', branch: 'main', siteUrl: 'https://x.se/', signIn: 'netlify' });
+    const netlify = buildCmsConfig({ repo: 'a/b', branch: 'main', siteUrl: 'https://x.se/', signIn: 'netlify', timeZone: 'Europe/Stockholm' });
     expect((netlify.backend as { auth_methods: string[] }).auth_methods).toEqual(['oauth', 'token']);
   });
 
