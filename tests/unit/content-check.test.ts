@@ -4,10 +4,11 @@ import { checkContent, checkContentFolder, formatReport, hasErrors, type Problem
 import { unknownTopLevelDomain } from '../../src/lib/content-check/email.ts';
 import { checkMarkdownBody } from '../../src/lib/content-check/markdown.ts';
 import { checkProgramme } from '../../src/lib/content-check/programme.ts';
-import { splitFrontmatter, type ContentFolder } from '../../src/lib/content-check/source.ts';
+import { splitFrontmatter } from '../../src/lib/content-check/source.ts';
 import { parseYamlSource } from '../../src/lib/content-check/yaml.ts';
 import { siteSettings } from '../../src/lib/settings.ts';
 import { TEST_EPOCH } from '../support/build.ts';
+import { inMemoryFolder } from '../support/content-folder.ts';
 
 const now = new Date(Number(TEST_EPOCH) * 1000);
 const where = (problems: Problem[]) =>
@@ -182,16 +183,7 @@ describe('the report', () => {
 });
 
 describe('checkContent on files in memory', () => {
-  const folder = (files: Record<string, string>): ContentFolder => ({
-    files: new Map(Object.entries(files).map(([name, text]) => [name, { name, display: `content/${name}`, text }])),
-    releases: Object.keys(files).filter((name) => name.startsWith('pressmeddelanden/')),
-    pages: [],
-    entities: { speakers: [], contacts: [], organisations: [] },
-    ignoredReleaseFiles: [],
-    ignoredEntityFiles: [],
-    pictures: new Map(),
-    displayDir: 'content',
-  });
+  const folder = inMemoryFolder;
 
   it('lists every missing file and keeps going', () => {
     const problems = checkContent(folder({ 'pressmeddelanden/a.md': '---\ntitle: A\n---\n' }), { now });

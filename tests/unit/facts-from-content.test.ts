@@ -9,13 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { calendarText, conferenceCalendar, sessionCalendar } from '../../src/lib/calendar.ts';
 import { checkContent, checkContentFolder } from '../../src/lib/content-check/index.ts';
 import { problemsPage } from '../../src/lib/content-check/page.ts';
-import { CONTENT_LAYOUT, readContentFolder, type ContentFolder } from '../../src/lib/content-check/source.ts';
+import { CONTENT_LAYOUT, readContentFolder } from '../../src/lib/content-check/source.ts';
 import { timeZoneLabel, zonedInstant } from '../../src/lib/dates.ts';
 import { sessionWhen, siteName, type ResolvedSession } from '../../src/lib/programme.ts';
 import { settingsOrExit } from '../../src/lib/settings.ts';
 import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../../src/lib/slug.ts';
 import { calendarInput, FIXTURE_PROGRAMME, parseCalendar, programmeData } from '../fixtures/calendar/ics.ts';
 import { PROJECT_ROOT, TEST_EPOCH } from '../support/build.ts';
+import { inMemoryFolder } from '../support/content-folder.ts';
 
 const now = new Date(Number(TEST_EPOCH) * 1000);
 
@@ -73,20 +74,8 @@ describe('when a session is, in a list that mixes days (the front page)', () => 
 });
 
 describe('pages in content/sidor/', () => {
-  const folder = (pages: string[]): ContentFolder => {
-    const page = '---\ntitle: Om oss\ndescription: Vilka vi är.\nupdated: "2026-11-29"\n---\n\nText.\n';
-    const files: Record<string, string> = Object.fromEntries(pages.map((name) => [name, page]));
-    return {
-      files: new Map(Object.entries(files).map(([name, text]) => [name, { name, display: `content/${name}`, text }])),
-      releases: [],
-      pages,
-      entities: { speakers: [], contacts: [], organisations: [] },
-      ignoredReleaseFiles: [],
-      ignoredEntityFiles: [],
-      pictures: new Map(),
-      displayDir: 'content',
-    };
-  };
+  const page = '---\ntitle: Om oss\ndescription: Vilka vi är.\nupdated: "2026-11-29"\n---\n\nText.\n';
+  const folder = (pages: string[]) => inMemoryFolder(Object.fromEntries(pages.map((name) => [name, page])));
   const pageProblems = (pages: string[]) =>
     checkContent(folder(pages), { now }).filter(
       (problem) => problem.file.startsWith('content/sidor/') && problem.file !== 'content/sidor/tillganglighet.md',
@@ -141,16 +130,7 @@ describe('long headlines', () => {
     expect(slugify(`${long} och mer`)).toBe(slugify(long));
     const release = (title: string) => `---\ntitle: ${title}\npublished: "2019-09-23T13:57:00+02:00"\norganisations: [a]\n---\n\nText.\n`;
     const files: Record<string, string> = { 'pressmeddelanden/a.md': release(long), 'pressmeddelanden/b.md': release(`${long} och mer`) };
-    const folder: ContentFolder = {
-      files: new Map(Object.entries(files).map(([name, text]) => [name, { name, display: `content/${name}`, text }])),
-      releases: Object.keys(files),
-      pages: [],
-      entities: { speakers: [], contacts: [], organisations: [] },
-      ignoredReleaseFiles: [],
-      ignoredEntityFiles: [],
-      pictures: new Map(),
-      displayDir: 'content',
-    };
+    const folder = inMemoryFolder(files);
     const problems = checkContent(folder, { now }).filter((problem) => problem.field === 'title');
     expect(problems.map((problem) => `${problem.severity} ${problem.file}`)).toEqual([
       'warning content/pressmeddelanden/a.md',
