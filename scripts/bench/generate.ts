@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { isoWithOffset, zonedInstant } from '../../src/lib/dates.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { writePicture, type PictureSpec } from './pictures.ts';
 
@@ -223,17 +224,6 @@ function shuffle<T>(list: readonly T[], random: () => number): T[] {
 
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
-/** Whether Swedish summer time (CEST, UTC+2) is in force on this local date: last Sunday of March to last Sunday of October. */
-function isSummerTime(year: number, month: number, day: number): boolean {
-  const lastSunday = (m: number) => {
-    const last = new Date(Date.UTC(year, m, 0));
-    return last.getUTCDate() - last.getUTCDay();
-  };
-  if (month < 3 || month > 10) return false;
-  if (month > 3 && month < 10) return true;
-  return month === 3 ? day > lastSunday(3) : day < lastSunday(10);
-}
-
 /** Generates `count` releases; the frontmatter is valid for src/schemas/release.ts and refers to existing ids. */
 export function generateReleases(
   count: number,
@@ -270,8 +260,8 @@ export function generateReleases(
     const day = between(1, 28);
     const hour = between(7, 17);
     const minute = between(0, 59);
-    const offset = isSummerTime(year, month, day) ? '+02:00' : '+01:00';
-    const published = `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:00${offset}`;
+    // With the offset Swedish time has that day, as the content check demands.
+    const published = isoWithOffset(zonedInstant(`${year}-${two(month)}-${two(day)}`, `${two(hour)}:${two(minute)}`, 'Europe/Stockholm'), 'Europe/Stockholm');
 
     const town = pick(TOWNS);
     let title = `${pick(SUBJECTS)} i ${town} ${pick(HEADLINE_VERBS)} ${pick(TOPICS)}`;

@@ -62,35 +62,77 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /**
+ * The UTC offsets (minutes east) under which the wall clock in `timeZone` shows `date` `time`
+ * ("2019-09-25", "11:00"), larger first (so the earlier instant first): one as a rule, two in the
+ * autumn's repeated hour, none in the hour the clock skips in spring.
+ */
+export function wallClockOffsets(date: string, time: string, timeZone: string): number[] {
+  const wallAsUtc = wallClockAsUtc(date, time);
+  // The offsets in force half a day either side cover any daylight-saving change on that date.
+  const candidates = new Set(surroundingOffsets(wallAsUtc, timeZone));
+  return [...candidates]
+    .filter((offset) => {
+      const p = parts(new Date(wallAsUtc - offset * 60_000), timeZone);
+      return `${p.year}-${p.month}-${p.day}` === date && `${p.hour}:${p.minute}` === time.slice(0, 5);
+    })
+    .sort((a, b) => b - a);
+}
+
+/**
  * The instant at which the wall clock in `timeZone` shows `date` `time` ("2019-09-25", "11:00").
  * In the autumn's repeated hour the earlier instant is chosen; a time skipped in spring moves forward.
  */
 export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const wallAsUtc = wallClockAsUtc(date, time);
+  const offset = wallClockOffsets(date, time, timeZone)[0] ?? surroundingOffsets(wallAsUtc, timeZone)[0];
+  return new Date(wallAsUtc - offset * 60_000);
+}
+
+/**
+ * Where the clock in `timeZone` jumps past a wall-clock time that does not exist: "02:00" and
+ * "03:00" for 02.30 on the last Sunday of March in Sweden. Undefined when `time` exists that day.
+ */
+export function clockJump(
+  date: string,
+  time: string,
+  timeZone: string,
+): { from: string; to: string; offsetBefore: number; offsetAfter: number } | undefined {
+  if (wallClockOffsets(date, time, timeZone).length > 0) return undefined;
+  const wallAsUtc = wallClockAsUtc(date, time);
+  const [before, after] = surroundingOffsets(wallAsUtc, timeZone);
+  // The first minute with the new offset, between half a day before and after.
+  let low = wallAsUtc - 14 * 3_600_000;
+  let high = wallAsUtc + 14 * 3_600_000;
+  while (high - low > 60_000) {
+    const middle = low + Math.floor((high - low) / 120_000) * 60_000;
+    if (offsetMinutes(new Date(middle), timeZone) === before) low = middle;
+    else high = middle;
+  }
+  const clock = (instant: number) => new Date(instant).toISOString().slice(11, 16);
+  return { from: clock(high + before * 60_000), to: clock(high + after * 60_000), offsetBefore: before, offsetAfter: after };
+}
+
+function wallClockAsUtc(date: string, time: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute);
-  // The offsets in force half a day either side cover any daylight-saving change on that date.
-  const offsetBefore = offsetMinutes(new Date(wallAsUtc - 14 * 3_600_000), timeZone);
-  const offsetAfter = offsetMinutes(new Date(wallAsUtc + 14 * 3_600_000), timeZone);
-  const matches = [offsetBefore, offsetAfter]
-    .map((offset) => wallAsUtc - offset * 60_000)
-    .filter((candidate) => {
-      const p = parts(new Date(candidate), timeZone);
-      return `${p.year}-${p.month}-${p.day}` === date && `${p.hour}:${p.minute}` === time;
-    })
-    .sort((a, b) => a - b);
-  return new Date(matches[0] ?? wallAsUtc - offsetBefore * 60_000);
+  return Date.UTC(year, month - 1, day, hour, minute);
+}
+
+/** The zone's offsets half a day before and after a wall-clock time read as UTC. */
+function surroundingOffsets(wallAsUtc: number, timeZone: string): [number, number] {
+  return [offsetMinutes(new Date(wallAsUtc - 14 * 3_600_000), timeZone), offsetMinutes(new Date(wallAsUtc + 14 * 3_600_000), timeZone)];
+}
+
+/** "+02:00" for 120 minutes east of UTC. */
+export function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** ISO 8601 with the zone's offset: "2019-09-25T11:00:00+02:00", for `datetime` attributes and JSON-LD. */
 export function isoWithOffset(instant: Date, timeZone: string): string {
   const p = parts(instant, timeZone);
-  const offset = offsetMinutes(instant, timeZone);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hh}:${mm}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offsetText(offsetMinutes(instant, timeZone))}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_ROOT, buildInto, PROJECT_ROOT } from '../support/build.ts';
 import { listFiles, loadHtml } from '../support/html.ts';
+import { isoWithOffset, zonedInstant } from '../../src/lib/dates.ts';
 import { FEED_SIZE, RELEASES_PER_PAGE } from '../../src/lib/releases.ts';
 
 // Seed content plus enough releases to need three list pages and to overflow the feed.
@@ -12,6 +13,8 @@ const contentDir = path.join(BUILD_ROOT, 'pagination-src', 'content');
 let dist: string;
 
 const day = (n: number) => `2019-${String(10 + Math.floor(n / 28)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+/** 09.00 Swedish time with the offset in force that day (summer time ends on 27 October 2019). */
+const published = (n: number) => isoWithOffset(zonedInstant(day(n), '09:00', 'Europe/Stockholm'), 'Europe/Stockholm');
 
 beforeAll(async () => {
   await rm(path.dirname(contentDir), { recursive: true, force: true });
@@ -19,7 +22,7 @@ beforeAll(async () => {
   for (let n = 0; n < EXTRA; n++) {
     await writeFile(
       path.join(contentDir, 'pressmeddelanden', `nummer-${n}.md`),
-      `---\ntitle: Nyhet nummer ${n}\npublished: "${day(n)}T09:00:00+02:00"\norganisations:\n  - lansstyrelsen-varmland\n---\n\nText ${n}.\n`,
+      `---\ntitle: Nyhet nummer ${n}\npublished: "${published(n)}"\norganisations:\n  - lansstyrelsen-varmland\n---\n\nText ${n}.\n`,
     );
   }
   dist = (await buildInto('pagination', { CONTENT_DIR: contentDir, SITE_URL: 'https://konferens.example.se' })).outDir;

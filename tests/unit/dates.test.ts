@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  clockJump,
+  offsetText,
+  wallClockOffsets,
   formatDate,
   formatDateSpan,
   formatDateTime,
@@ -43,6 +46,26 @@ describe('zonedInstant', () => {
 
   it('works for other zones', () => {
     expect(zonedInstant('2019-09-25', '11:00', 'America/New_York').toISOString()).toBe('2019-09-25T15:00:00.000Z');
+  });
+});
+
+describe('wallClockOffsets and clockJump', () => {
+  it('gives one offset as a rule, two in the hour repeated in autumn, none in the hour skipped in spring', () => {
+    expect(wallClockOffsets('2019-09-23', '13:57', 'Europe/Stockholm')).toEqual([120]);
+    expect(wallClockOffsets('2019-01-15', '10:00', 'Europe/Stockholm')).toEqual([60]);
+    expect(wallClockOffsets('2019-10-27', '02:30', 'Europe/Stockholm')).toEqual([120, 60]);
+    expect(wallClockOffsets('2019-03-31', '02:30', 'Europe/Stockholm')).toEqual([]);
+    expect(wallClockOffsets('2019-09-23', '13:57', 'Europe/Helsinki')).toEqual([180]);
+  });
+
+  it('names where the clock jumps past a time that does not exist', () => {
+    expect(clockJump('2019-03-31', '02:30', 'Europe/Stockholm')).toEqual({ from: '02:00', to: '03:00', offsetBefore: 60, offsetAfter: 120 });
+    expect(clockJump('2019-03-31', '03:30', 'Europe/Helsinki')).toEqual({ from: '03:00', to: '04:00', offsetBefore: 120, offsetAfter: 180 });
+    expect(clockJump('2019-03-31', '03:30', 'Europe/Stockholm')).toBeUndefined();
+  });
+
+  it('writes offsets as ±HH:MM', () => {
+    expect([offsetText(120), offsetText(-330), offsetText(0)]).toEqual(['+02:00', '-05:30', '+00:00']);
   });
 });
 

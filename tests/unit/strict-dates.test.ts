@@ -34,9 +34,13 @@ afterAll(async () => {
 
 let counter = 0;
 /** The corpus base with one line of one file replaced; returns the check's errors. */
-async function checkWith(file: string, from: RegExp, to: string): Promise<{ errors: Problem[]; line: number }> {
+async function checkWith(file: string, from: RegExp, to: string, timeZone?: string): Promise<{ errors: Problem[]; line: number }> {
   const root = path.join(work, `case-${counter++}`);
   const content = await materialise('_base', root);
+  if (timeZone) {
+    const programme = path.join(content, 'program.yaml');
+    await writeFile(programme, (await readFile(programme, 'utf8')).replace(/^timezone: .*$/m, `timezone: ${timeZone}`));
+  }
   const text = await readFile(path.join(content, file), 'utf8');
   expect(text).toMatch(from);
   const changed = text.replace(from, to);
@@ -168,5 +172,68 @@ describe('the content check, with file, line and field', () => {
         message: 'Hittade "2019-02-29", men fältet är inte ett datum som finns i kalendern.',
       },
     ]);
+  });
+});
+
+describe('the UTC offset, checked against the programme\'s time zone', () => {
+  const summer = 'Tidszonen +01:00 stämmer inte med svensk tid: den 23 september 2019 gäller sommartid (+02:00): skriv 2019-09-23T13:57:00+02:00.';
+  const winter = 'Tidszonen +02:00 stämmer inte med svensk tid: den 15 januari 2019 gäller vintertid (+01:00): skriv 2019-01-15T10:00:00+01:00.';
+  const gap =
+    'Klockan 02.30 finns inte den 31 mars 2019 i svensk tid: då ställs klockan fram från 02.00 till 03.00. ' +
+    'Välj en tid som finns, till exempel 2019-03-31T03:30:00+02:00.';
+
+  describe.each([
+    ['quoted', (value: string) => `"${value}"`],
+    ['unquoted', (value: string) => value],
+  ])('%s', (_, write) => {
+    it.each([
+      ['a winter offset in September', '2019-09-23T13:57:00+01:00', summer],
+      ['a summer offset in January', '2019-01-15T10:00:00+02:00', winter],
+      ['a time the clock skips in spring', '2019-03-31T02:30:00+01:00', gap],
+      ['the same time with the summer offset', '2019-03-31T02:30:00+02:00', gap],
+    ])('rejects %s in published, naming the right value', async (_, value, message) => {
+      const { errors, line } = await checkWith(RELEASE, /^published: .*$/m, `published: ${write(value)}`);
+      expect(errors).toEqual([{ severity: 'error', file: `content/${RELEASE}`, position: { line, column: 12 }, field: 'published', message }]);
+    });
+
+    it('rejects a wrong offset in updated too', async () => {
+      const { errors, line } = await checkWith(RELEASE, /^published: .*$/m, `published: "2019-09-23T13:57:00+02:00"\nupdated: ${write('2019-09-23T13:57:00+01:00')}`);
+      expect(errors).toEqual([{ severity: 'error', file: `content/${RELEASE}`, position: { line: line + 1, column: 10 }, field: 'updated', message: summer }]);
+    });
+
+    it.each([
+      '2019-09-23T13:57:00+02:00',
+      '2019-01-15T10:00:00+01:00',
+      // Both readings of the hour repeated in autumn exist.
+      '2019-10-27T02:30:00+02:00',
+      '2019-10-27T02:30:00+01:00',
+      '2019-03-31T03:30:00+02:00',
+    ])('accepts %s', async (value) => {
+      const { errors } = await checkWith(RELEASE, /^published: .*$/m, `published: ${write(value)}`);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('checks against the programme\'s own zone, not Swedish time', async () => {
+    const { errors } = await checkWith(RELEASE, /^published: .*$/m, 'published: "2019-09-23T13:57:00+02:00"', 'Europe/Helsinki');
+    expect(errors.map((error) => error.message)).toEqual([
+      'Tidszonen +02:00 stämmer inte med finsk tid: den 23 september 2019 gäller sommartid (+03:00): skriv 2019-09-23T13:57:00+03:00.',
+    ]);
+    expect((await checkWith(RELEASE, /^published: .*$/m, 'published: "2019-09-23T13:57:00+03:00"', 'Europe/Helsinki')).errors).toEqual([]);
+  });
+
+  it('offers the same instant, or the same wall clock, for a time written in UTC', async () => {
+    const { errors } = await checkWith(RELEASE, /^published: .*$/m, 'published: "2019-09-23T11:57:00Z"');
+    expect(errors.map((error) => error.message)).toEqual([
+      'Tidszonen Z (UTC) stämmer inte med svensk tid: den 23 september 2019 gäller sommartid (+02:00). ' +
+        'Skriv 2019-09-23T13:57:00+02:00, som är samma tidpunkt, eller 2019-09-23T11:57:00+02:00 om klockan 11.57 i svensk tid var menad.',
+    ]);
+  });
+
+  it('passes what the web editor writes for a summer and a winter date (ISO 8601, seconds, the zone\'s offset)', async () => {
+    // The winter form is the one tests/e2e/editor.test.ts reads back from Sveltia's save.
+    for (const value of ['2025-11-14T10:30:00+01:00', '2025-06-14T10:30:00+02:00']) {
+      expect((await checkWith(RELEASE, /^published: .*$/m, `published: "${value}"`)).errors).toEqual([]);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { releaseSchema, type ReleaseData } from '../../schemas/release.ts';
 import { formatDateTimeWithWeekday } from '../dates.ts';
 import { publicationState } from '../releases.ts';
 import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../slug.ts';
+import { offsetProblem } from './offsets.ts';
 import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 
@@ -60,6 +61,7 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date, ti
           `${MAX_SLUG_LENGTH} tecken: /pressmeddelanden/${slug}/. Överväg en kortare rubrik och lägg resten i ingressen.`,
       });
     }
+    problems.push(...checkOffsets(release, timeZone));
     if (publicationState(release.data, now) === 'scheduled') {
       problems.push({
         severity: 'info',
@@ -77,6 +79,20 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date, ti
 const INSTANT_FIELDS = Object.entries(releaseSchema.shape)
   .filter(([, schema]) => schema === instantField || ('unwrap' in schema && schema.unwrap() === instantField))
   .map(([key]) => key);
+
+/**
+ * Every instant field written with the offset the programme's zone has then (./offsets.ts). A quoted
+ * value is read as the string it is; an unquoted one, which js-yaml made a Date, from the file's text.
+ */
+function checkOffsets(release: CheckedRelease, timeZone: string): Problem[] {
+  const value = release.source.value as Record<string, unknown> | undefined;
+  return INSTANT_FIELDS.flatMap((field) => {
+    const raw = value?.[field];
+    const written = raw instanceof Date ? release.source.locate([field]).found?.text : raw;
+    const message = typeof written === 'string' ? offsetProblem(written, timeZone) : undefined;
+    return message ? [{ severity: 'error' as const, file: release.file, position: release.source.locate([field]).position, field, message }] : [];
+  });
+}
 
 /**
  * An unquoted date or time in frontmatter becomes a Date before any schema sees it (js-yaml, the
