@@ -46,7 +46,10 @@ export default function contentCheck(): AstroIntegration {
           return;
         }
         if (command !== 'build') return;
-        const request: CheckRequest = { contentDir: contentDir(), displayRoot: root, now: buildTime().getTime() };
+        const now = buildTime();
+        // Which releases are published or scheduled depends on this clock: say which one it was.
+        logger.info(`Byggets klocka: ${now.toISOString().replace('.000Z', 'Z')} (SOURCE_DATE_EPOCH=${Math.floor(now.getTime() / 1000)}).`);
+        const request: CheckRequest = { contentDir: contentDir(), displayRoot: root, now: now.getTime() };
         const passed = checkOnWorker(path.join(root, 'src', 'integrations', 'content-check-worker.ts'), request).then(
           (problems) => {
             if (hasErrors(problems)) stop(formatReport(problems));

@@ -44,7 +44,8 @@ export interface BuildResult {
  */
 export async function buildInto(
   name: string,
-  env: Record<string, string> = {},
+  /** Added to the environment; `undefined` removes a variable (SOURCE_DATE_EPOCH, pinned by default). */
+  env: Record<string, string | undefined> = {},
   /** `cacheDir`: a cache folder outside the work folder, kept between builds (warm-build tests). */
   { cacheDir }: { cacheDir?: string } = {},
 ): Promise<BuildResult> {
