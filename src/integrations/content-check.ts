@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { checkContentFolder, formatReport, hasErrors, type Problem } from '../lib/content-check/index.ts';
 import { problemsPage } from '../lib/content-check/page.ts';
 import { siteSettings } from '../lib/settings.ts';
-import { buildTime } from '../lib/status.ts';
+import { buildTime, fixBuildClock } from '../lib/status.ts';
 import { closeGateUntil, contentChecked, makeLoadersLenient } from './content-gate.ts';
 import type { CheckRequest } from './content-check-worker.ts';
 
@@ -46,7 +46,9 @@ export default function contentCheck(): AstroIntegration {
           return;
         }
         if (command !== 'build') return;
-        const now = buildTime();
+        // The first hook of the first integration: from here on the whole build, this worker
+        // included, reads one clock (src/lib/status.ts). `astro dev` keeps reading the real time.
+        const now = fixBuildClock();
         // Which releases are published or scheduled depends on this clock: say which one it was.
         logger.info(`Byggets klocka: ${now.toISOString().replace('.000Z', 'Z')} (SOURCE_DATE_EPOCH=${Math.floor(now.getTime() / 1000)}).`);
         const request: CheckRequest = { contentDir: contentDir(), displayRoot: root, now: now.getTime() };

@@ -64,9 +64,10 @@ function productId(programme: ResolvedProgramme): string {
 }
 
 /**
- * The calendar's one clock. SOURCE_DATE_EPOCH (the time of the build in the deploy workflow) when set, as for the rest of
- * the build; otherwise the newest dated fact in the content (a release's publication time), never
- * "now", so two builds of the same input give the same bytes.
+ * The calendar's one clock. SOURCE_DATE_EPOCH, the build's clock, which every `astro build` has (the
+ * deploy workflow sets it to the time of the build; otherwise the build fixes it at its start,
+ * status.ts fixBuildClock). Without it (`astro dev`, tests) the newest dated fact in the content (a
+ * release's publication time), never "now", so two renders of the same input give the same bytes.
  */
 export function calendarStamp(env: Record<string, string | undefined>, contentTimes: readonly Date[]): Date {
   if (env.SOURCE_DATE_EPOCH?.trim()) return buildTime(env);

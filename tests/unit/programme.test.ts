@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveProgramme, sessionsBySpeaker, type SpeakerWithId } from '../../src/lib/programme.ts';
 import { eventJsonLd, newsArticleJsonLd } from '../../src/lib/jsonld.ts';
-import { buildTime, conferenceStatus } from '../../src/lib/status.ts';
+import { Worker } from 'node:worker_threads';
+import { buildTime, conferenceStatus, fixBuildClock } from '../../src/lib/status.ts';
 import { programmeSchema } from '../../src/schemas/programme.ts';
 
 const speakers: SpeakerWithId[] = [
@@ -138,5 +139,35 @@ describe('conference status', () => {
     expect(() => buildTime({ SOURCE_DATE_EPOCH: 'igår' })).toThrow(/SOURCE_DATE_EPOCH/);
     const before = Date.now();
     expect(buildTime({}).getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('reads "now" once per build: later readings, in this thread or a worker started after, get the same instant', async () => {
+    const env: Record<string, string | undefined> = {};
+    const fixed = fixBuildClock(env, Date.parse('2026-12-02T21:00:00.750Z'));
+    expect(fixed.toISOString()).toBe('2026-12-02T21:00:00.000Z');
+    expect(env.SOURCE_DATE_EPOCH).toBe(String(fixed.getTime() / 1000));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(buildTime(env)).toEqual(fixed);
+    // A second call (Astro may load the config twice) keeps the first reading.
+    expect(fixBuildClock(env)).toEqual(fixed);
+
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    delete process.env.SOURCE_DATE_EPOCH;
+    try {
+      const inProcess = fixBuildClock();
+      const worker = new Worker("require('node:worker_threads').parentPort.postMessage(process.env.SOURCE_DATE_EPOCH)", { eval: true });
+      const seen = await new Promise<string>((resolve) => worker.once('message', resolve));
+      await worker.terminate();
+      expect(buildTime({ SOURCE_DATE_EPOCH: seen })).toEqual(inProcess);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('keeps a SOURCE_DATE_EPOCH that is set', () => {
+    const env = { SOURCE_DATE_EPOCH: '1569402000' };
+    expect(fixBuildClock(env).toISOString()).toBe('2019-09-25T09:00:00.000Z');
+    expect(env.SOURCE_DATE_EPOCH).toBe('1569402000');
   });
 });
