@@ -157,6 +157,13 @@ const sv = {
 
 export type UiKey = keyof typeof sv;
 
+const LIST = new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' });
+
+/** A Swedish list, "A, B och C", as every text that names several people or organisations writes it. */
+export function listText(items: readonly string[]): string {
+  return LIST.format(items);
+}
+
 /** Looks up a UI string and fills in {placeholders}. */
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
   return sv[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

@@ -14,7 +14,7 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { t } from '../i18n/sv.ts';
+import { listText, t } from '../i18n/sv.ts';
 import type { LinkEvent } from './calendar-links.ts';
 import type { SiteContent } from './content.ts';
 import { formatDate, formatDayWithHours, formatTimeRange, isoWithOffset, timeZoneLabel } from './dates.ts';
@@ -284,11 +284,6 @@ export function locationText(programme: ResolvedProgramme): string {
 /** "Stora salen, Selma Spa, Sunne": a session's room first, when the programme gives one. */
 export function sessionLocationText(programme: ResolvedProgramme, session: ResolvedSession): string {
   return [session.room, locationText(programme)].filter(Boolean).join(', ');
-}
-
-/** Swedish list: "A, B och C". */
-export function listText(items: readonly string[]): string {
-  return new Intl.ListFormat('sv', { style: 'long', type: 'conjunction' }).format(items);
 }
 
 function baseCalendar(input: CalendarInput, name: string, path: string): ICalCalendar {

@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { t } from '../i18n/sv.ts';
+import { listText, t } from '../i18n/sv.ts';
 import { formatDateSpan } from './dates.ts';
 import { SHARE_SIZE } from './pictures.ts';
 import type { ResolvedProgramme } from './programme.ts';
@@ -45,13 +45,7 @@ export function shareCardText(programme: ResolvedProgramme, organisers: readonly
 
 /** The card's alt text: the same facts, in a sentence. */
 export function shareCardAlt(text: ShareCardText): string {
-  return t('shareCard.alt', { name: text.name, dates: text.dates, venue: text.venue, organisers: listInSwedish(text.organisers) });
-}
-
-/** "A, B och C". */
-export function listInSwedish(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`;
+  return t('shareCard.alt', { name: text.name, dates: text.dates, venue: text.venue, organisers: listText(text.organisers) });
 }
 
 /**

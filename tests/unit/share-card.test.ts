@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { programmeSchema } from '../../src/schemas/programme.ts';
 import { resolveProgramme } from '../../src/lib/programme.ts';
-import { listInSwedish, renderShareCard, shareCardAlt, shareCardText, siteColours } from '../../src/lib/share-card.ts';
+import { listText } from '../../src/i18n/sv.ts';
+import { renderShareCard, shareCardAlt, shareCardText, siteColours } from '../../src/lib/share-card.ts';
 import { shareCardFonts } from '../../src/lib/share-card-fonts.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -33,9 +34,10 @@ describe('the share card text', () => {
   });
 
   it('joins lists the Swedish way', () => {
-    expect(listInSwedish(['A'])).toBe('A');
-    expect(listInSwedish(['A', 'B'])).toBe('A och B');
-    expect(listInSwedish(['A', 'B', 'C'])).toBe('A, B och C');
+    expect(listText([])).toBe('');
+    expect(listText(['A'])).toBe('A');
+    expect(listText(['A', 'B'])).toBe('A och B');
+    expect(listText(['A', 'B', 'C'])).toBe('A, B och C');
   });
 });
 
