@@ -10,7 +10,7 @@ import { idField } from '../../schemas/fields.ts';
 import { crossReferences, referenceView } from './cross-references.ts';
 import { checkMarkdownBody, markdownPicturePaths } from './markdown.ts';
 import { checkContacts } from './people.ts';
-import { checkPicture, type PictureUse } from './pictures.ts';
+import { checkPicture, PICTURE_FOLDER, type PictureUse } from './pictures.ts';
 import { checkProgramme } from './programme.ts';
 import { checkReleases, checkUnquotedInstants, type CheckedRelease } from './releases.ts';
 import { validate } from './schema.ts';
@@ -166,7 +166,21 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   ];
   for (const use of pictureUses) problems.push(...checkPicture(use, folder.pictures, folder.displayDir));
 
-  for (const name of folder.ignoredEntityFiles) {
+  // A picture outside a bilder/ folder is not a misnamed entry: it needs moving, never renaming to
+  // .yaml or .md. One named by a picture field already has the error saying so.
+  const namedPictures = new Set(pictureUses.map(({ file, picture }) => path.posix.normalize(path.posix.join(path.posix.dirname(file.name), picture.src))));
+  const strayPicture = (name: string) => PICTURE_FILE_NAME.test(name);
+  for (const name of [...folder.ignoredEntityFiles, ...folder.ignoredReleaseFiles].filter(strayPicture)) {
+    if (namedPictures.has(name)) continue;
+    const folderShown = `${folder.displayDir}/${path.posix.dirname(name)}/${PICTURE_FOLDER}/`;
+    problems.push({
+      severity: 'warning',
+      file: display(name),
+      message: `Bilden kommer inte med på webbplatsen: bilder ska ligga i mappen ${folderShown}. Flytta den dit och skriv ./${PICTURE_FOLDER}/${path.posix.basename(name)} där den används.`,
+    });
+  }
+
+  for (const name of folder.ignoredEntityFiles.filter((name) => !strayPicture(name))) {
     problems.push({
       severity: 'warning',
       file: display(name),
@@ -174,7 +188,7 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     });
   }
 
-  for (const name of folder.ignoredReleaseFiles) {
+  for (const name of folder.ignoredReleaseFiles.filter((name) => !strayPicture(name))) {
     problems.push({
       severity: 'warning',
       file: display(name),
@@ -185,6 +199,9 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
   problems.push(...crossReferences({ programme, speakers, contacts, organisations, releases, sources, folder }));
   return sortProblems(problems);
 }
+
+/** File names the check takes for pictures, whatever their content: formats the site shows or rejects. */
+const PICTURE_FILE_NAME = /\.(jpe?g|png|webp|avif|gif|tiff?|heic|heif|svg)$/i;
 
 /** Why a path that exists could not be read, and what to do, in Swedish. */
 function unreadableMessage(code: string): string {
