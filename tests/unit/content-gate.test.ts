@@ -9,6 +9,16 @@ function recordingLoader(log: string[]) {
   return { name: 'file-loader', load: async () => void log.push('loaded') };
 }
 
+/** The parts of a loader context the gate uses; `info` collects what it logs. */
+function context(info: string[] = [], entries = 0): LoaderContext {
+  return {
+    collection: 'releases',
+    logger: { info: (message: string) => info.push(message) },
+    store: { keys: () => Array.from({ length: entries }, (_, index) => String(index)) },
+    parseData: async (props: { data: unknown }) => props.data,
+  } as unknown as LoaderContext;
+}
+
 describe('the gate between the content check and the loaders', () => {
   afterEach(() => {
     delete (globalThis as Record<symbol, unknown>)[GATE];
@@ -16,7 +26,7 @@ describe('the gate between the content check and the loaders', () => {
 
   it('lets loaders through at once when no check is running (astro dev, astro sync)', async () => {
     const log: string[] = [];
-    await afterContentCheck(recordingLoader(log)).load({} as LoaderContext);
+    await afterContentCheck(recordingLoader(log)).load(context());
     expect(log).toEqual(['loaded']);
   });
 
@@ -24,7 +34,7 @@ describe('the gate between the content check and the loaders', () => {
     let pass!: () => void;
     closeGateUntil(new Promise<void>((resolve) => (pass = resolve)));
     const log: string[] = [];
-    const loading = afterContentCheck(recordingLoader(log)).load({} as LoaderContext);
+    const loading = afterContentCheck(recordingLoader(log)).load(context());
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(log).toEqual([]);
     log.push('check passed');
@@ -43,5 +53,12 @@ describe('the gate between the content check and the loaders', () => {
 
   it('keeps the loader name Astro looks at (the file loader gets its own type generation)', () => {
     expect(afterContentCheck(recordingLoader([])).name).toBe('file-loader');
+  });
+
+  it('logs how many entries the loader parsed afresh and how many it kept from the cache', async () => {
+    const info: string[] = [];
+    const loader = { name: 'glob-loader', load: async ({ parseData }: LoaderContext) => void (await parseData({ id: 'a', data: {} })) };
+    await afterContentCheck(loader).load(context(info, 3));
+    expect(info).toEqual(['releases: 1 av 3 poster lästa på nytt, resten från cachen']);
   });
 });
