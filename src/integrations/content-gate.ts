@@ -40,7 +40,8 @@ export function afterContentCheck(loader: Loader): Loader {
         await loader.load({ ...context, parseData: (props) => ((parsed += 1), context.parseData(props)) });
         // Astro's loaders parse only entries whose file changed since the cache (kept between deploys,
         // docs/publicering.md) was written: the log shows whether it was used (tests/build/warm-cache.test.ts).
-        context.logger.info(`${context.collection}: ${parsed} av ${context.store.keys().length} poster lästa på nytt, resten från cachen`);
+        const total = context.store.keys().length;
+        context.logger.info(`${context.collection}: ${parsed} av ${total} poster lästa på nytt${parsed < total ? `, ${total - parsed} från cachen` : ''}`);
         return;
       }
       try {

@@ -59,6 +59,6 @@ describe('the gate between the content check and the loaders', () => {
     const info: string[] = [];
     const loader = { name: 'glob-loader', load: async ({ parseData }: LoaderContext) => void (await parseData({ id: 'a', data: {} })) };
     await afterContentCheck(loader).load(context(info, 3));
-    expect(info).toEqual(['releases: 1 av 3 poster lästa på nytt, resten från cachen']);
+    expect(info).toEqual(['releases: 1 av 3 poster lästa på nytt, 2 från cachen']);
   });
 });
