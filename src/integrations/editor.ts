@@ -6,9 +6,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewriteSveltiaBundle, SWEDISH_BY_DEFAULT } from '../lib/admin-bundle.ts';
+import { completeSwedish } from '../lib/admin-locale.ts';
+import { sveltiaSwedish } from '../i18n/editor.ts';
 import { buildCmsConfig, fieldsWithoutLabel, type CmsConfigOptions } from '../lib/cms-config.ts';
 import { ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
 import { DEFAULT_TIME_ZONE, programmeSchema } from '../schemas/programme.ts';
@@ -64,7 +67,7 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
   const stylesheets = (await readdir(path.join(outDir, '_astro'))).filter((file) => file.endsWith('.css'));
   if (stylesheets.length !== 1) throw new Error(`web editor: expected one built stylesheet in _astro/, found ${stylesheets.length}`);
 
-  const { text, fonts } = rewriteSveltiaBundle(await readFile(path.join(sveltia, 'dist', 'sveltia-cms.js'), 'utf8'), adminPath);
+  const { text, fonts, modules } = rewriteSveltiaBundle(await readFile(path.join(sveltia, 'dist', 'sveltia-cms.js'), 'utf8'), adminPath);
   await mkdir(path.join(adminDir, 'fonts'), { recursive: true });
   await writeFile(path.join(adminDir, 'sveltia-cms.js'), text);
   // Chunks loaded on demand, next to the bundle (the bundle looks there first); no source maps.
@@ -81,21 +84,56 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
     }
     await copyFile(path.join(fontDir, 'files', font.file), path.join(adminDir, 'fonts', font.file));
   }
-  // Swedish UI strings from the package itself; English is built into the bundle.
+  // Modules the bundle imports on demand that we serve, copied from their npm packages at
+  // exactly the version the bundle names; the others stay off (src/lib/admin-bundle.ts says why).
+  for (const module of modules) {
+    if (!('serve' in module.use)) continue;
+    const moduleDir = packageDir(module.name);
+    const installed = await packageVersion(moduleDir);
+    if (installed !== module.version) {
+      throw new Error(`web editor: the bundle loads ${module.name}@${module.version}, node_modules has ${installed}; pin the same version in package.json`);
+    }
+    for (const file of module.use.serve) {
+      const target = path.join(adminDir, 'vendor', `${module.name}@${module.version}`, ...file.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(path.join(moduleDir, ...file.split('/')), target);
+    }
+  }
+  // Swedish UI strings from the package itself, with the keys it lacks filled from
+  // src/i18n/editor.ts; English is built into the bundle.
   const localeFile = path.join(outDir, localeUrlPath(adminPath, version, 'sv').slice(base.length));
   await mkdir(path.dirname(localeFile), { recursive: true });
-  await copyFile(path.join(sveltia, 'locales', 'sv.json'), localeFile);
+  const readLocale = async (code: string) => JSON.parse(await readFile(path.join(sveltia, 'locales', `${code}.json`), 'utf8')) as Parameters<typeof completeSwedish>[0];
+  await writeFile(localeFile, JSON.stringify(completeSwedish(await readLocale('en-US'), await readLocale('sv'), sveltiaSwedish)));
   // The bundle asks hourly whether a newer version exists; answer with the pinned one.
   const versionFile = path.join(adminDir, 'vendor', '@sveltia', 'cms', 'package.json');
   await mkdir(path.dirname(versionFile), { recursive: true });
   await writeFile(versionFile, `${JSON.stringify({ name: '@sveltia/cms', version })}\n`);
   await writeFile(path.join(adminDir, 'vendor', GITHUB_STATUS_FILE.name), GITHUB_STATUS_FILE.text);
 
-  await writeFile(path.join(adminDir, 'index.html'), adminIndexHtml({ title: 'Webbredaktör' }));
+  await writeFile(
+    path.join(adminDir, 'index.html'),
+    adminIndexHtml({ title: 'Webbredaktör', publishStatus: { repo: options.cms.repo, branch: options.cms.branch, workflow: 'deploy.yml' } }),
+  );
+  await writePublishStatus(adminDir);
   await writeFile(path.join(adminDir, 'svenska.js'), SWEDISH_BY_DEFAULT);
   await writeFile(path.join(adminDir, 'forhandsvisning.js'), previewScript(`${base}_astro/${stylesheets[0]}`));
   const timeZone = await programmeTimeZone(path.resolve(projectRoot, options.contentDir, 'program.yaml'));
   await writeFile(path.join(adminDir, 'config.json'), `${JSON.stringify(buildCmsConfig({ ...options.cms, siteUrl, timeZone }), null, 2)}\n`);
+}
+
+/**
+ * The status line's script, served as two modules with their types stripped (Node's own
+ * TypeScript support, as for scripts/): the browser glue and the pure decision it imports.
+ */
+async function writePublishStatus(adminDir: string): Promise<void> {
+  const source = (file: string) => readFile(path.join(projectRoot, 'src', ...file.split('/')), 'utf8');
+  const LOGIC_IMPORT = "from '../lib/publish-status.ts'";
+  const glue = await source('admin/publish-status.ts');
+  if (!glue.includes(LOGIC_IMPORT)) throw new Error(`web editor: src/admin/publish-status.ts no longer imports ${LOGIC_IMPORT}`);
+  await writeFile(path.join(adminDir, 'publiceringsstatus.js'), stripTypeScriptTypes(glue.replace(LOGIC_IMPORT, "from './publiceringsstatus-beslut.js'")));
+  await writeFile(path.join(adminDir, 'publiceringsstatus-beslut.js'), stripTypeScriptTypes(await source('lib/publish-status.ts')));
+  await copyFile(path.join(projectRoot, 'src', 'admin', 'publish-status.css'), path.join(adminDir, 'publiceringsstatus.css'));
 }
 
 /** The programme's `timezone` (the content check has passed it), or the schema's default. */

@@ -39,7 +39,81 @@ export function bundleFonts(bundle: string): FontFile[] {
 export interface RewriteResult {
   text: string;
   fonts: FontFile[];
+  /** Modules the bundle imports on demand, with the version it asks for. */
+  modules: OnDemandModule[];
 }
+
+/**
+ * What we do about one module the bundle imports on demand from the package CDN
+ * (`https://unpkg.com/<name>@<version>/<file>`, rewritten to `admin/vendor/…`): serve it, copied
+ * from the npm package at exactly that version, or keep the feature that needs it off, and why.
+ * docs/webbredaktor.md has the same table in prose.
+ */
+export type OnDemandUse = { serve: string[] } | { off: string };
+
+/** Every module the pinned bundle can import on demand, reviewed. A new one fails the build. */
+export const ON_DEMAND_MODULES: Record<string, OnDemandUse> = {
+  // Date and place a photo was taken, shown in an asset's details: small, no imports, no WebAssembly.
+  exifr: { serve: ['dist/lite.esm.mjs'] },
+  '@discourse/heic': { off: 'HEIC decoding (WebAssembly, which the CSP does not allow); image fields accept only JPEG, PNG, WebP and AVIF' },
+  '@jsquash/${t}': { off: 'WebP encoding (WebAssembly) for image transformations; the configuration sets no transformations' },
+  immutable: { off: 'Decap-style preview templates, field types and event hooks; we register none (only a preview style)' },
+  leaflet: { off: 'the map widget; no field uses it' },
+  'terra-draw': { off: 'the map widget; no field uses it' },
+  'terra-draw-leaflet-adapter': { off: 'the map widget; no field uses it' },
+  svgo: { off: 'SVG optimisation on upload; image fields do not accept SVG and no transformation is set' },
+  turndown: { off: 'machine translation of Markdown; no translation service is configured, and the CSP would block it' },
+};
+
+/** Modules the bundle loads by URL rather than through its loader, and why they stay unloaded. */
+export const URL_LOADED_OFF: Record<string, string> = {
+  'pdfjs-dist': 'PDF thumbnails in the asset library; image fields do not accept PDF (a PDF uploaded on the asset page shows a generic icon)',
+  '@sveltia/ui': 'code highlighting (shiki), not published on npm at the version the bundle names; the Markdown field has no code-block component',
+  '@shikijs': 'code highlighting languages and themes; see @sveltia/ui',
+};
+
+export interface OnDemandModule {
+  name: string;
+  version: string;
+  use: OnDemandUse;
+}
+
+/**
+ * The modules the bundle imports on demand: its loader is `(name, file) => import(\`${url(name)}/${file}\`)`
+ * with `url(name)` = `https://unpkg.com/${name}@${version}`, the version taken from the copy of its
+ * own package.json the bundle holds. Throws when the loader or a reviewed module is gone, or a new one appears.
+ */
+export function onDemandModules(bundle: string): OnDemandModule[] {
+  const loader = /([\w$]+)=async\(([\w$]+),([\w$]+)\)=>[\w$]+\(\(\)=>import\(`\$\{([\w$]+)\(\2\)\}\/\$\{\3\}`\),void 0\)/.exec(bundle);
+  if (!loader) throw new Error('Sveltia CMS bundle: its on-demand module loader is gone; check src/lib/admin-bundle.ts against the new bundle');
+  const [, load, , , url] = loader;
+  const escape = (name: string) => name.replace(/\$/g, '\\$');
+  const calls = new RegExp(`[^\\w$](?:${escape(load!)}|${escape(url!)})\\(\`([^\`]+)\``, 'g');
+  const names = new Set([...bundle.matchAll(calls)].map((match) => match[1]!));
+  const dependencies = /dependencies:\{("@cfworker[^}]*)\}/.exec(bundle)?.[1] ?? '';
+  const versions = new Map([...dependencies.matchAll(/"?([@\w/.-]+)"?:`\^?([^`]+)`/g)].map((match) => [match[1]!, match[2]!]));
+  const reviewed = new Set([...Object.keys(ON_DEMAND_MODULES), ...Object.keys(URL_LOADED_OFF).filter((name) => names.has(name))]);
+  const unknown = [...names].filter((name) => !reviewed.has(name));
+  const gone = Object.keys(ON_DEMAND_MODULES).filter((name) => !names.has(name));
+  if (unknown.length > 0 || gone.length > 0) {
+    throw new Error(`Sveltia CMS bundle: on-demand modules changed (new: ${unknown.join(', ') || 'none'}; gone: ${gone.join(', ') || 'none'}); review them in src/lib/admin-bundle.ts`);
+  }
+  for (const name of Object.keys(URL_LOADED_OFF)) {
+    if (!bundle.includes(`${PACKAGE_CDN}${name}`) && !names.has(name)) throw new Error(`Sveltia CMS bundle: ${name} is no longer loaded by URL; review src/lib/admin-bundle.ts`);
+  }
+  return Object.entries(ON_DEMAND_MODULES).map(([name, use]) => {
+    const version = versions.get(name.replace('${t}', 'webp'));
+    if (!version) throw new Error(`Sveltia CMS bundle: no version for ${name} in its package.json copy; review src/lib/admin-bundle.ts`);
+    return { name, version, use };
+  });
+}
+
+/**
+ * Sveltia adds its own viewport meta with `maximum-scale=1`, which stops pinch zoom in Safari and
+ * fails WCAG 1.4.4 (axe: meta-viewport). The list it joins is rewritten without that entry.
+ */
+const NO_ZOOM = '[`width=device-width`,`initial-scale=1`,`maximum-scale=1`,`interactive-widget=resizes-content`]';
+const ZOOM = '[`width=device-width`,`initial-scale=1`,`interactive-widget=resizes-content`]';
 
 /**
  * Points the bundle's CDN URLs at `adminPath` (e.g. "/admin/"): unpkg.com/<pkg> becomes
@@ -57,7 +131,9 @@ export function rewriteSveltiaBundle(bundle: string, adminPath: string): Rewrite
   text = text.replaceAll(PACKAGE_CDN, `${adminPath}vendor/`);
   if (!text.includes(GITHUB_STATUS)) throw new Error('Sveltia CMS bundle: the GitHub status URL is gone; check src/lib/admin-bundle.ts against the new bundle');
   text = text.replaceAll(GITHUB_STATUS, `${adminPath}vendor/${GITHUB_STATUS_FILE.name}`);
-  return { text, fonts };
+  if (text.split(NO_ZOOM).length !== 2) throw new Error('Sveltia CMS bundle: its viewport list with maximum-scale=1 is gone or moved; check src/lib/admin-bundle.ts against the new bundle');
+  text = text.replace(NO_ZOOM, ZOOM);
+  return { text, fonts, modules: onDemandModules(bundle) };
 }
 
 /** Where the bundle fetches a locale's strings once rewritten (`${base}@${version}/locales/<code>.json`). */
@@ -70,8 +146,34 @@ export function namedHosts(text: string): Set<string> {
   return new Set([...text.matchAll(/https?:\/\/([a-z0-9.-]+\.[a-z]{2,})(?=[:/"'`\s)\\]|$)/gi)].map((match) => match[1]!.toLowerCase()));
 }
 
+/** Settings of the publish status line above the editor (src/admin/publish-status.ts). */
+export interface PublishStatusSettings {
+  /** GitHub repository "owner/name". */
+  repo: string;
+  branch: string;
+  /** The deploy workflow's file name in .github/workflows/. */
+  workflow: string;
+}
+
+/** The status line and the element Sveltia mounts in (its documented `#nc-root`), below the line. */
+function publishStatusBody(settings: PublishStatusSettings | undefined): string {
+  if (!settings) return '';
+  return `
+    <p id="publiceringsstatus" role="status">Webbplatsen: publiceringsstatus hämtas…</p>
+    <div id="nc-root"></div>
+  `;
+}
+
+function publishStatusHead(settings: PublishStatusSettings | undefined): string {
+  if (!settings) return '';
+  const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return `
+    <link rel="stylesheet" href="publiceringsstatus.css" />
+    <script type="module" src="publiceringsstatus.js" data-repo="${attribute(settings.repo)}" data-branch="${attribute(settings.branch)}" data-workflow="${attribute(settings.workflow)}" data-build-json="../build.json"></script>`;
+}
+
 /** The editor's HTML page: no inline script or style, so its CSP needs neither. */
-export function adminIndexHtml(options: { title: string }): string {
+export function adminIndexHtml(options: { title: string; publishStatus?: PublishStatusSettings }): string {
   return `<!doctype html>
 <html lang="sv">
   <head>
@@ -82,9 +184,9 @@ export function adminIndexHtml(options: { title: string }): string {
     <link href="config.json" type="application/json" rel="cms-config-url" />
     <script src="svenska.js"></script>
     <script src="sveltia-cms.js"></script>
-    <script src="forhandsvisning.js"></script>
+    <script src="forhandsvisning.js"></script>${publishStatusHead(options.publishStatus)}
   </head>
-  <body></body>
+  <body>${publishStatusBody(options.publishStatus)}</body>
 </html>
 `;
 }

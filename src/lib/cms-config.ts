@@ -15,6 +15,10 @@ import { timeZoneLabel } from './dates.ts';
 import { releaseSchema } from '../schemas/release.ts';
 import { speakerSchema } from '../schemas/speaker.ts';
 import { CONTENT_LAYOUT } from './content-check/source.ts';
+import { SUPPORTED as PICTURE_FORMATS } from './content-check/pictures.ts';
+
+/** Image fields accept what the content check accepts (MIME types, as the HTML `accept` attribute). */
+export const PICTURE_ACCEPT = PICTURE_FORMATS.map((format) => `image/${format}`).join(',');
 
 /** A field as Sveltia CMS reads it; only the options this generator writes. */
 export interface CmsField {
@@ -94,7 +98,9 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
   const fields = (name: CollectionName) => {
     const spec = COLLECTIONS.find((entry) => entry.name === name)!;
     const list = objectFields(EDITOR_SCHEMAS[name], name, options.timeZone);
-    if (spec.body) list.push({ name: 'body', widget: 'markdown', required: true, ...editorBody, label: editorBody.label });
+    // No code-block component: its highlighting module is not on npm at the version the bundle
+    // loads (src/lib/admin-bundle.ts), and releases have no code.
+    if (spec.body) list.push({ name: 'body', widget: 'markdown', required: true, ...editorBody, label: editorBody.label, editor_components: ['image'] });
     return list;
   };
   const people = (name: 'talare' | 'kontakter' | 'organisationer') => ({
@@ -229,7 +235,8 @@ function editorField(name: string, field: Schema, path: string, required: boolea
     const [src, ...rest] = objectFields(pictureField, path, zone);
     // An image picker instead of a text input; it uploads into the collection's bilder/ folder.
     const { pattern: _pattern, ...image } = src!;
-    return { ...base, widget: 'object', collapsed: false, fields: [{ ...image, widget: 'image' }, ...rest] };
+    // Only the formats the content check accepts: a HEIC photo is refused here, not after the commit.
+    return { ...base, widget: 'object', collapsed: false, fields: [{ ...image, widget: 'image', accept: PICTURE_ACCEPT }, ...rest] };
   }
   if (schema === idField) return idEditorField(base, path, false, 0);
   if (kind === 'array') {

@@ -34,6 +34,8 @@ let context: BrowserContext;
 let page: Page;
 const foreign: string[] = [];
 const consoleCsp: string[] = [];
+/** Every response under /admin/ with a status of 400 or more: a module Sveltia loads on demand and we do not serve. */
+const failed: string[] = [];
 
 async function folderFiles(root: string, prefix: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
@@ -130,6 +132,14 @@ beforeAll(async () => {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.host !== own) foreign.push(request.url());
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.host === own && url.pathname.includes('/admin/') && response.status() >= 400) failed.push(`${response.status()} ${url.pathname}`);
+  });
+  page.on('requestfailed', (request) => {
+    const url = new URL(request.url());
+    if (url.host === own && url.pathname.includes('/admin/')) failed.push(`failed ${url.pathname}: ${request.failure()?.errorText ?? ''}`);
   });
   page.on('console', (message) => {
     if (/Content[- ]Security[- ]Policy/i.test(message.text())) consoleCsp.push(message.text());
@@ -333,5 +343,9 @@ describe('web editor', () => {
     expect(violations).toEqual([]);
     expect(consoleCsp).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  it('every response under /admin/ all along was a success: nothing the editor loads on demand is missing', () => {
+    expect(failed).toEqual([]);
   });
 });

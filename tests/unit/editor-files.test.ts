@@ -6,7 +6,11 @@ import { headersFor, parseHeadersFile } from '../support/static-server.ts';
 /** A few lines shaped like the places in Sveltia's bundle that name a CDN (0.221.1). */
 const BUNDLE = [
   'iP=`https://unpkg.com/@sveltia/cms`,USe=`${iP}@${rP}/locales`,',
-  'JW=e=>{let t=`https://unpkg.com/${e}`;return t},',
+  'JW=e=>{let t=`https://unpkg.com/${e}`,n=Kfe[e]?.replace(/^\\D/,``);return n?`${t}@${n}`:t},YW=async(e,t)=>hk(()=>import(`${JW(e)}/${t}`),void 0),',
+  'dependencies:{"@cfworker/json-schema":`^4.1.1`,"@discourse/heic":`^1.0.0`,"@jsquash/webp":`^1.5.0`,exifr:`^7.1.3`,immutable:`^5.1.9`,leaflet:`^1.9.4`,"pdfjs-dist":`^6.3.289`,svgo:`^4.1.0`,"terra-draw":`^1.35.0`,"terra-draw-leaflet-adapter":`1.0.3`,turndown:`^7.2.4`}',
+  'gk=`https://unpkg.com/@shikijs`,_k=`https://unpkg.com/@sveltia/ui`,NG=JW(`pdfjs-dist`),',
+  ...['exifr', '@discourse/heic', '@jsquash/${t}', 'immutable', 'leaflet', 'terra-draw', 'terra-draw-leaflet-adapter', 'svgo', 'turndown'].map((name) => ` x=await YW(\`${name}\`,\`index.js\`);`),
+  'L(e=>q(n,`content`,e),[()=>[`width=device-width`,`initial-scale=1`,`maximum-scale=1`,`interactive-widget=resizes-content`].join(`, `)])',
   'Oye=`https://www.githubstatus.com/api/v2/status.json`,',
   '/* https://fontsource.org/fonts/source-sans-3/cdn */ src:url(https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2)',
   '/* https://fontsource.org/fonts/noto-mono/cdn */ src:url(https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2)',
@@ -30,6 +34,32 @@ describe('the Sveltia bundle rewrite', () => {
     expect(localeUrlPath('/konferens/admin/', '0.221.1', 'sv')).toBe('/konferens/admin/vendor/@sveltia/cms@0.221.1/locales/sv.json');
   });
 
+  it('lists every module the bundle imports on demand with the version it names, served or reviewed off', () => {
+    const { modules } = rewriteSveltiaBundle(BUNDLE, '/admin/');
+    expect(modules.map((module) => `${module.name}@${module.version}`)).toEqual([
+      'exifr@7.1.3',
+      '@discourse/heic@1.0.0',
+      '@jsquash/${t}@1.5.0',
+      'immutable@5.1.9',
+      'leaflet@1.9.4',
+      'terra-draw@1.35.0',
+      'terra-draw-leaflet-adapter@1.0.3',
+      'svgo@4.1.0',
+      'turndown@7.2.4',
+    ]);
+    expect(modules.filter((module) => 'serve' in module.use).map((module) => module.name)).toEqual(['exifr']);
+    // A module not reviewed yet, or a reviewed one gone, stops the build.
+    expect(() => rewriteSveltiaBundle(`${BUNDLE}\n x=await YW(\`qrcode\`,\`lib/index.js\`);`, '/admin/')).toThrow(/new: qrcode/);
+    expect(() => rewriteSveltiaBundle(BUNDLE.replace('YW(`turndown`', 'YW(`other`'), '/admin/')).toThrow(/new: other; gone: turndown/);
+  });
+
+  it('lets /admin/ zoom: the viewport Sveltia adds loses maximum-scale=1', () => {
+    const { text } = rewriteSveltiaBundle(BUNDLE, '/admin/');
+    expect(text).not.toContain('maximum-scale');
+    expect(text).toContain('[`width=device-width`,`initial-scale=1`,`interactive-widget=resizes-content`]');
+    expect(() => rewriteSveltiaBundle(BUNDLE.replace('`maximum-scale=1`,', ''), '/admin/')).toThrow(/maximum-scale/);
+  });
+
   it('fails loudly when a new bundle moved the URLs it rewrites', () => {
     expect(() => rewriteSveltiaBundle(BUNDLE.replaceAll('cdn.jsdelivr.net', 'fonts.example'), '/admin/')).toThrow(/Fontsource/);
     expect(() => rewriteSveltiaBundle(BUNDLE.replace('https://unpkg.com/@sveltia/cms', 'https://esm.sh/@sveltia/cms'), '/admin/')).toThrow(/unpkg/);
@@ -37,8 +67,11 @@ describe('the Sveltia bundle rewrite', () => {
   });
 
   it('serves a page with no inline script or style, marked noindex', () => {
-    const html = adminIndexHtml({ title: 'Webbredaktör' });
+    const html = adminIndexHtml({ title: 'Webbredaktör', publishStatus: { repo: 'owner/name', branch: 'main', workflow: 'deploy.yml' } });
     expect(html).toContain('<meta name="robots" content="noindex, nofollow" />');
+    // The status line sits above Sveltia's mount point, announced politely.
+    expect(html).toMatch(/<p id="publiceringsstatus" role="status">[^<]+<\/p>\s*<div id="nc-root"><\/div>/);
+    expect(html).toContain('<script type="module" src="publiceringsstatus.js" data-repo="owner/name" data-branch="main"');
     expect(html).toContain('<html lang="sv">');
     expect(html).not.toMatch(/<script>|<style|style=/);
   });

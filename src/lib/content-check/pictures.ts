@@ -7,7 +7,8 @@ import type { PathSegment, YamlSource } from './yaml.ts';
 
 /** The formats Astro's image pipeline turns into AVIF, WebP and the original. */
 export type PictureFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'tiff' | 'heic' | 'svg' | 'unknown';
-const SUPPORTED: readonly PictureFormat[] = ['jpeg', 'png', 'webp', 'avif'];
+/** The formats the check accepts; the web editor's image fields accept the same (src/lib/cms-config.ts). */
+export const SUPPORTED: readonly PictureFormat[] = ['jpeg', 'png', 'webp', 'avif'];
 
 /** What the check needs to know about a picture file, read from its first bytes. */
 export interface PictureFacts {
