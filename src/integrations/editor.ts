@@ -115,7 +115,7 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
     path.join(adminDir, 'index.html'),
     adminIndexHtml({ title: 'Webbredaktör', publishStatus: { repo: options.cms.repo, branch: options.cms.branch, workflow: 'deploy.yml' } }),
   );
-  await writePublishStatus(adminDir);
+  await writeAdminModules(adminDir);
   await writeFile(path.join(adminDir, 'svenska.js'), SWEDISH_BY_DEFAULT);
   await writeFile(path.join(adminDir, 'forhandsvisning.js'), previewScript(`${base}_astro/${stylesheets[0]}`));
   const timeZone = await programmeTimeZone(path.resolve(projectRoot, options.contentDir, 'program.yaml'));
@@ -123,17 +123,25 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
 }
 
 /**
- * The status line's script, served as two modules with their types stripped (Node's own
- * TypeScript support, as for scripts/): the browser glue and the pure decision it imports.
+ * The editor's own browser modules, written in TypeScript and served with their types stripped
+ * (Node's own TypeScript support, as for scripts/): each glue module in src/admin/ and the pure
+ * module of src/lib/ it imports, under a Swedish file name.
  */
-async function writePublishStatus(adminDir: string): Promise<void> {
+const ADMIN_MODULES = [
+  { source: 'admin/publish-status.ts', served: 'publiceringsstatus.js', logic: 'lib/publish-status.ts', logicServed: 'publiceringsstatus-beslut.js' },
+  { source: 'admin/file-guard.ts', served: 'filkontroll.js', logic: 'lib/accepted-file.ts', logicServed: 'filkontroll-beslut.js' },
+] as const;
+
+async function writeAdminModules(adminDir: string): Promise<void> {
   const source = (file: string) => readFile(path.join(projectRoot, 'src', ...file.split('/')), 'utf8');
-  const LOGIC_IMPORT = "from '../lib/publish-status.ts'";
-  const glue = await source('admin/publish-status.ts');
-  if (!glue.includes(LOGIC_IMPORT)) throw new Error(`web editor: src/admin/publish-status.ts no longer imports ${LOGIC_IMPORT}`);
-  await writeFile(path.join(adminDir, 'publiceringsstatus.js'), stripTypeScriptTypes(glue.replace(LOGIC_IMPORT, "from './publiceringsstatus-beslut.js'")));
-  await writeFile(path.join(adminDir, 'publiceringsstatus-beslut.js'), stripTypeScriptTypes(await source('lib/publish-status.ts')));
-  await copyFile(path.join(projectRoot, 'src', 'admin', 'publish-status.css'), path.join(adminDir, 'publiceringsstatus.css'));
+  for (const module of ADMIN_MODULES) {
+    const logicImport = `from '../${module.logic}'`;
+    const glue = await source(module.source);
+    if (!glue.includes(logicImport)) throw new Error(`web editor: src/${module.source} no longer imports ${logicImport}`);
+    await writeFile(path.join(adminDir, module.served), stripTypeScriptTypes(glue.replace(logicImport, `from './${module.logicServed}'`)));
+    await writeFile(path.join(adminDir, module.logicServed), stripTypeScriptTypes(await source(module.logic)));
+  }
+  await copyFile(path.join(projectRoot, 'src', 'admin', 'admin.css'), path.join(adminDir, 'webbredaktor.css'));
 }
 
 /** The programme's `timezone` (the content check has passed it), or the schema's default. */

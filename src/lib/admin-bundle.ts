@@ -114,6 +114,12 @@ export function onDemandModules(bundle: string): OnDemandModule[] {
  */
 const NO_ZOOM = '[`width=device-width`,`initial-scale=1`,`maximum-scale=1`,`interactive-widget=resizes-content`]';
 const ZOOM = '[`width=device-width`,`initial-scale=1`,`interactive-widget=resizes-content`]';
+/**
+ * In a browser set to another language Sveltia offers, in that language, to switch ("Change
+ * Language", "Later"). The editor is Swedish by choice (svenska.js); the offer is never made, and
+ * the language can still be changed in the editor's settings.
+ */
+const LANGUAGE_OFFER = /async\(\)=>\{if\(await [\w$]+\(`newLanguageCta`\)\)return;/g;
 
 /**
  * Points the bundle's CDN URLs at `adminPath` (e.g. "/admin/"): unpkg.com/<pkg> becomes
@@ -133,6 +139,8 @@ export function rewriteSveltiaBundle(bundle: string, adminPath: string): Rewrite
   text = text.replaceAll(GITHUB_STATUS, `${adminPath}vendor/${GITHUB_STATUS_FILE.name}`);
   if (text.split(NO_ZOOM).length !== 2) throw new Error('Sveltia CMS bundle: its viewport list with maximum-scale=1 is gone or moved; check src/lib/admin-bundle.ts against the new bundle');
   text = text.replace(NO_ZOOM, ZOOM);
+  if ((text.match(LANGUAGE_OFFER) ?? []).length !== 1) throw new Error('Sveltia CMS bundle: its offer to switch language is gone or moved; check src/lib/admin-bundle.ts against the new bundle');
+  text = text.replace(LANGUAGE_OFFER, 'async()=>{return;');
   return { text, fonts, modules: onDemandModules(bundle) };
 }
 
@@ -168,7 +176,8 @@ function publishStatusHead(settings: PublishStatusSettings | undefined): string 
   if (!settings) return '';
   const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return `
-    <link rel="stylesheet" href="publiceringsstatus.css" />
+    <link rel="stylesheet" href="webbredaktor.css" />
+    <script type="module" src="filkontroll.js"></script>
     <script type="module" src="publiceringsstatus.js" data-repo="${attribute(settings.repo)}" data-branch="${attribute(settings.branch)}" data-workflow="${attribute(settings.workflow)}" data-build-json="../build.json"></script>`;
 }
 

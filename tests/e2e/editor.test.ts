@@ -1,13 +1,16 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkContentFolder, formatReport, type Problem } from '../../src/lib/content-check/index.ts';
 import { slugify } from '../../src/lib/slug.ts';
+import { flattenMessages } from '../../src/lib/admin-locale.ts';
 import { BUILD_ROOT, buildInto, PROJECT_ROOT, SHARED_BUILDS } from '../support/build.ts';
-import { openSite, type E2eSite } from '../support/e2e.ts';
+import { COLOR_SCHEMES, openSite, WIDTHS, type E2eSite } from '../support/e2e.ts';
 
 /**
  * The web editor (/admin/) in real Chromium against the built site and its _headers: Sveltia CMS
@@ -28,12 +31,50 @@ const TITLE = 'Testmeddelande: Åsa, Ärlig och Östen bjuder in';
 const SPEAKER = 'Östen Ärlig';
 const SESSION = 'manniskohandel-i-sverige-idag';
 const WORK = path.join(BUILD_ROOT, 'editor-e2e');
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.2 A and AA (EN 301 549's next version takes in WCAG 2.2). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/**
+ * Sveltia's English interface strings that read differently in Swedish: none may show. Only plain
+ * strings of four letters or more (not MessageFormat patterns), compared with whole lines and labels.
+ */
+const englishStrings = await (async () => {
+  const locale = (code: string) => readFile(path.join(PROJECT_ROOT, 'node_modules', '@sveltia', 'cms', 'locales', `${code}.json`), 'utf8').then(JSON.parse);
+  const swedish = new Set(flattenMessages(await locale('sv')).values());
+  return new Set([...flattenMessages(await locale('en-US')).values()].filter((text) => /^[A-Z][A-Za-z ’'-]{3,}[A-Za-z.…]$/.test(text) && !swedish.has(text)));
+})();
+
+/** The two commits and the runs the GitHub API answers with in the publish status scenarios. */
+const LIVE = 'a'.repeat(40);
+const HEAD = 'b'.repeat(40);
+type Scenario = 'publicerad' | 'publiceras nu' | 'bygget stoppades';
+let scenario: Scenario = 'publicerad';
+/** What the status line asked GitHub, by path and query. */
+const githubAsked: string[] = [];
+function answerGithub(route: Route): Promise<void> {
+  const url = new URL(route.request().url());
+  githubAsked.push(`${url.pathname}${url.search}`);
+  const json = (body: unknown) => route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) });
+  if (/\/branches\/main$/.test(url.pathname)) return json({ name: 'main', commit: { sha: HEAD, commit: { committer: { date: '2019-09-23T10:00:00Z' } } } });
+  if (/\/actions\/workflows\/deploy\.yml\/runs$/.test(url.pathname)) {
+    const run = (status: string, conclusion: string | null) => ({ head_sha: HEAD, status, conclusion, html_url: 'https://github.com/example/konferens/actions/runs/42', updated_at: '2019-09-23T10:05:00Z' });
+    const runs = { publicerad: [run('completed', 'success')], 'publiceras nu': [run('in_progress', null)], 'bygget stoppades': [run('completed', 'failure')] }[scenario];
+    return json({ total_count: runs.length, workflow_runs: runs });
+  }
+  return route.fulfill({ status: 404, body: '' });
+}
 
 let site: E2eSite;
 let context: BrowserContext;
 let page: Page;
 const foreign: string[] = [];
 const consoleCsp: string[] = [];
+/** The status line's two requests to GitHub's API are the only ones allowed to leave the origin. */
+const STATUS_REQUESTS = new Set([
+  'https://api.github.com/repos/example/konferens/branches/main',
+  'https://api.github.com/repos/example/konferens/actions/workflows/deploy.yml/runs?branch=main&per_page=20',
+]);
 /** Every response under /admin/ with a status of 400 or more: a module Sveltia loads on demand and we do not serve. */
 const failed: string[] = [];
 
@@ -92,6 +133,68 @@ async function save(): Promise<void> {
   await page.getByText('Post sparad.').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
 }
 
+/**
+ * Violations inside Sveltia that neither the configuration nor a deterministic patch of the bundle
+ * fixes, each with its reason; the sweep leaves out only nodes that match exactly, and reports them.
+ */
+const KNOWN_IN_SVELTIA: { rule: string; node: RegExp; reason: string }[] = [
+  {
+    // WCAG 2.5.3 (A), axe "label-content-name-mismatch": a collection in the sidebar shows its
+    // entry count after its name ("Talare 4"), while @sveltia/ui names the tree item by the name
+    // alone (aria-labelledby). Removing aria-labelledby would name folder items by all their
+    // subfolders' text too; the count's own label "(4 poster)" is Sveltia's markup. Reported in
+    // docs/webbredaktor.md (Known limits).
+    rule: 'label-content-name-mismatch',
+    node: /^<div id="c\d+" role="treeitem" class="sui treeitem /,
+    reason: 'collection tree item named without its visible entry count',
+  },
+];
+const knownInSveltia: string[] = [];
+
+/** axe's WCAG 2.2 AA rules on the editor as it is now, at both widths and in both colour schemes. */
+async function axeSweep(screen: string): Promise<string[]> {
+  const report: string[] = [];
+  // Run through the DevTools protocol, which the page's CSP does not govern.
+  await page.evaluate(axeSource);
+  for (const width of WIDTHS) {
+    for (const colorScheme of COLOR_SCHEMES) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.emulateMedia({ colorScheme });
+      await page.waitForTimeout(300);
+      const results = await page.evaluate(
+        (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }) as Promise<AxeResults>,
+        WCAG_TAGS,
+      );
+      expect(results.passes.length, `axe ran on ${screen}`).toBeGreaterThan(5);
+      for (const violation of results.violations) {
+        const known = KNOWN_IN_SVELTIA.find((entry) => entry.rule === violation.id);
+        if (known) {
+          const [matched, others] = [violation.nodes.filter((node) => known.node.test(node.html)), violation.nodes.filter((node) => !known.node.test(node.html))];
+          if (matched.length > 0) knownInSveltia.push(`${screen} ${width} px ${colorScheme}: ${violation.id} on ${matched.length} nodes: ${known.reason}`);
+          violation.nodes = others;
+          if (others.length === 0) continue;
+        }
+        report.push(`${screen} ${width} px ${colorScheme}: ${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `  - ${node.target.join(' ')}: ${node.html.slice(0, 160)}`).join('\n')}`);
+      }
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  return report;
+}
+
+/** Sveltia's English strings shown on the screen now: whole visible lines, labels, titles and placeholders. */
+async function englishShown(): Promise<string[]> {
+  const shown = await page.evaluate(() => {
+    const texts = document.body.innerText.split('\n').map((line) => line.trim());
+    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      for (const name of ['aria-label', 'title', 'placeholder']) texts.push(element.getAttribute(name)?.trim() ?? '');
+    }
+    return texts;
+  });
+  return [...new Set(shown.filter((text) => englishStrings.has(text)))];
+}
+
 async function open(hash: string): Promise<void> {
   await page.evaluate((target) => {
     location.hash = target;
@@ -127,11 +230,17 @@ beforeAll(async () => {
     (url) => url.pathname.endsWith('/admin/config.json'),
     (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...config, backend: { name: 'test-repo' } }) }),
   );
+  // GitHub's API and the live site's /build.json, for the publish status line (answers by scenario).
+  await context.route('https://api.github.com/**', answerGithub);
+  await context.route(
+    (url) => url.pathname.endsWith('/build.json'),
+    (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ sourceDateEpoch: 1569232620, clock: '2019-09-23T09:57:00.000Z', commit: scenario === 'publicerad' ? HEAD : LIVE }) }),
+  );
   page = await context.newPage();
   const own = new URL(site.server.origin).host;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.host !== own) foreign.push(request.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.host !== own && !STATUS_REQUESTS.has(request.url())) foreign.push(request.url());
   });
   page.on('response', (response) => {
     const url = new URL(response.url());
@@ -189,6 +298,17 @@ describe('web editor', () => {
     expect(text).toMatch(/Talare\s+4\b/);
     expect(text).toMatch(/Kontaktpersoner\s+3\b/);
     expect(text).toMatch(/Organisationer\s+4\b/);
+  });
+
+  it('the collection list: in Swedish, zoomable, and no axe violation (WCAG 2.2 AA) at 375 and 1280 px, light and dark', async () => {
+    expect(await englishShown()).toEqual([]);
+    // Sveltia adds a viewport of its own next to the page's; neither may stop zooming (WCAG 1.4.4).
+    const viewports = await page.locator('meta[name=viewport]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content') ?? ''));
+    expect(viewports.length).toBe(2);
+    for (const viewport of viewports) expect(viewport).not.toMatch(/maximum-scale|user-scalable=(no|0)/);
+    expect((await axeSweep('collection list')).join('\n')).toBe('');
+    // The one known violation inside Sveltia is still there (when it goes, drop its entry above).
+    expect(knownInSveltia.some((line) => line.startsWith('collection list 1280 px'))).toBe(true);
   });
 
   let releaseFile = '';
@@ -256,6 +376,24 @@ describe('web editor', () => {
     expect(text).toContain(`title: "${TITLE}"`);
   });
 
+  it('an entry in the editor: in Swedish and no axe violation (WCAG 2.2 AA) at 375 and 1280 px, light and dark', async () => {
+    await open(`#/collections/pressmeddelanden/entries/${path.basename(releaseFile, '.md')}`);
+    await field('Rubrik').locator('input').waitFor();
+    await expect.poll(() => field('Rubrik').locator('input').inputValue()).toBe(TITLE);
+    expect(await englishShown()).toEqual([]);
+    expect((await axeSweep('entry editor')).join('\n')).toBe('');
+  });
+
+  it("the asset page shows the uploaded picture's details, read by the module Sveltia loads on demand", async () => {
+    const exif = page.waitForResponse((response) => response.url().includes('/admin/vendor/exifr@'), { timeout: 30_000 });
+    await open('#/assets');
+    await page.getByText('konferens.jpg').first().click();
+    const info = page.getByRole('button', { name: 'Visa information' });
+    if ((await info.count()) > 0) await info.first().click();
+    expect((await exif).status()).toBe(200);
+    expect(await englishShown()).toEqual([]);
+  });
+
   it('does not save a release with an empty title', async () => {
     const before = Object.keys(await opfsFiles()).length;
     await open('#/collections/pressmeddelanden/new');
@@ -263,6 +401,27 @@ describe('web editor', () => {
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => page.getByText(/Rätta det för att spara posten|Detta fält är obligatoriskt|får inte vara tomt/).count()).toBeGreaterThan(0);
     expect(Object.keys(await opfsFiles()).length).toBe(before);
+    // The errors and the button that shows them, in Swedish too.
+    expect(await englishShown()).toEqual([]);
+  });
+
+  it('refuses a HEIC photo in the image field, in Swedish, before anything is saved', async () => {
+    const before = Object.keys(await opfsFiles()).sort();
+    await open('#/collections/pressmeddelanden/new');
+    await field('Rubrik').locator('input').fill('Prov med en HEIC-bild');
+    const picture = await reveal(field('Pressbild'));
+    await picture.getByText(/Lägg till .*Pressbild/).click();
+    const input = field('Bildfil', picture).locator('input[type=file]').first();
+    expect((await input.getAttribute('accept'))?.split(',')).toEqual(['image/jpeg', 'image/png', 'image/webp', 'image/avif']);
+    // An iPhone photo: an ISO base media file of brand "heic" (its header is what the content check reads).
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic'), Buffer.alloc(256)]);
+    await input.setInputFiles({ name: 'iphone.heic', mimeType: 'image/heic', buffer: heic });
+    const refusal = field('Bildfil', picture).getByRole('alert');
+    await expect.poll(() => refusal.count(), { timeout: 10_000 }).toBe(1);
+    expect(await refusal.innerText()).toMatch(/^Filen iphone\.heic kan inte användas här: webbplatsen tar bara bilder i JPEG, PNG, WebP och AVIF\. Det är en HEIC-bild/);
+    expect(await field('Bildfil', picture).innerText()).not.toContain('iphone');
+    expect(await englishShown()).toEqual([]);
+    expect(Object.keys(await opfsFiles()).sort()).toEqual(before);
   });
 
   it('adds a speaker; the file name is the id, Swedish letters made plain', async () => {
@@ -336,6 +495,37 @@ describe('web editor', () => {
     const report = formatReport(await contentCheck(dir), 'check');
     expect(report).toMatch(/FEL content\/program\.yaml:\d+:\d+ +fältet sessions\[0\]\.end/);
     expect(report).toContain('Programpunkten slutar 12:00, före eller samtidigt som den börjar 13:00');
+  });
+
+  it('says above the editor, in Swedish, whether the live site has the latest change on main, with the run', async () => {
+    const line = page.locator('#publiceringsstatus');
+    expect(await line.getAttribute('role')).toBe('status');
+    for (const [answer, text] of [
+      ['publiceras nu', 'Webbplatsen: publiceras nu'],
+      ['bygget stoppades', 'Webbplatsen: bygget stoppades: bygget misslyckades'],
+      ['publicerad', 'Webbplatsen: publicerad'],
+    ] as const) {
+      scenario = answer;
+      // The line asks again when the editor returns to the tab (and every minute).
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect.poll(() => line.innerText(), { timeout: 10_000 }).toContain(text);
+      expect(await line.getByRole('link', { name: 'Se körningen' }).getAttribute('href')).toBe('https://github.com/example/konferens/actions/runs/42');
+    }
+    expect(githubAsked).toContain('/repos/example/konferens/branches/main');
+    expect(githubAsked).toContain('/repos/example/konferens/actions/workflows/deploy.yml/runs?branch=main&per_page=20');
+    // Above Sveltia, never over it: the editor's root starts below the line, and the focused link is not hidden (WCAG 2.4.11).
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(200);
+      const lineBox = (await line.boundingBox())!;
+      const rootBox = (await page.locator('#nc-root').boundingBox())!;
+      expect(rootBox.y).toBeGreaterThanOrEqual(lineBox.y + lineBox.height - 1);
+      const link = line.getByRole('link');
+      await link.focus();
+      const box = (await link.boundingBox())!;
+      expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('#publiceringsstatus') !== null, [box.x + box.width / 2, box.y + box.height / 2])).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('requested nothing from another host and reported no CSP violation all along', async () => {

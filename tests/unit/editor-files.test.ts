@@ -10,6 +10,7 @@ const BUNDLE = [
   'dependencies:{"@cfworker/json-schema":`^4.1.1`,"@discourse/heic":`^1.0.0`,"@jsquash/webp":`^1.5.0`,exifr:`^7.1.3`,immutable:`^5.1.9`,leaflet:`^1.9.4`,"pdfjs-dist":`^6.3.289`,svgo:`^4.1.0`,"terra-draw":`^1.35.0`,"terra-draw-leaflet-adapter":`1.0.3`,turndown:`^7.2.4`}',
   'gk=`https://unpkg.com/@shikijs`,_k=`https://unpkg.com/@sveltia/ui`,NG=JW(`pdfjs-dist`),',
   ...['exifr', '@discourse/heic', '@jsquash/${t}', 'immutable', 'leaflet', 'terra-draw', 'terra-draw-leaflet-adapter', 'svgo', 'turndown'].map((name) => ` x=await YW(\`${name}\`,\`index.js\`);`),
+  'a=async()=>{if(await c9(`newLanguageCta`))return;let e=Cl.current,t=navigator.language},',
   'L(e=>q(n,`content`,e),[()=>[`width=device-width`,`initial-scale=1`,`maximum-scale=1`,`interactive-widget=resizes-content`].join(`, `)])',
   'Oye=`https://www.githubstatus.com/api/v2/status.json`,',
   '/* https://fontsource.org/fonts/source-sans-3/cdn */ src:url(https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/latin-wght-normal.woff2)',
@@ -58,6 +59,12 @@ describe('the Sveltia bundle rewrite', () => {
     expect(text).not.toContain('maximum-scale');
     expect(text).toContain('[`width=device-width`,`initial-scale=1`,`interactive-widget=resizes-content`]');
     expect(() => rewriteSveltiaBundle(BUNDLE.replace('`maximum-scale=1`,', ''), '/admin/')).toThrow(/maximum-scale/);
+  });
+
+  it('never offers, in the browser\'s language, to leave Swedish', () => {
+    const { text } = rewriteSveltiaBundle(BUNDLE, '/admin/');
+    expect(text).toContain('a=async()=>{return;let e=Cl.current');
+    expect(() => rewriteSveltiaBundle(BUNDLE.replace('newLanguageCta', 'languageCta'), '/admin/')).toThrow(/switch language/);
   });
 
   it('fails loudly when a new bundle moved the URLs it rewrites', () => {
