@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { namedHosts } from '../../src/lib/admin-bundle.ts';
 import { ADMIN_CSP, SITE_CSP } from '../../src/lib/headers.ts';
-import { builtSite, SHARED_BUILDS } from '../support/build.ts';
+import { builtSite, PROJECT_ROOT, SHARED_BUILDS } from '../support/build.ts';
 import { headersFor, parseHeadersFile } from '../support/static-server.ts';
 
 /**
@@ -29,6 +29,23 @@ describe.each(['default', 'base'] as const)('web editor in the %s build', (name)
     expect(fonts.sort()).toEqual(['material-symbols-outlined-latin-wght-normal.woff2', 'noto-mono-latin-400-normal.woff2', 'source-sans-3-latin-wght-normal.woff2']);
     const sv = JSON.parse(await readFile(path.join(dist, 'admin', 'vendor', '@sveltia', 'cms@0.221.1', 'locales', 'sv.json'), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(sv).length).toBeGreaterThan(50);
+    // Completed from src/i18n/editor.ts where Sveltia's Swedish lacks a key.
+    expect(sv.show_errors).toBe('Visa fel');
+    expect(bundle).not.toContain('maximum-scale');
+  });
+
+  it('serves the module Sveltia loads on demand that the editor uses, copied from npm at the version the bundle names', async () => {
+    const served = await readFile(path.join(dist, 'admin', 'vendor', 'exifr@7.1.3', 'dist', 'lite.esm.mjs'), 'utf8');
+    expect(served).toBe(await readFile(path.join(PROJECT_ROOT, 'node_modules', 'exifr', 'dist', 'lite.esm.mjs'), 'utf8'));
+    expect((await readdir(path.join(dist, 'admin', 'vendor'))).sort()).toEqual(['@sveltia', 'exifr@7.1.3', 'githubstatus.json']);
+    // Our own modules, types stripped: plain JavaScript the browser runs.
+    const status = await readFile(path.join(dist, 'admin', 'publiceringsstatus.js'), 'utf8');
+    expect(status).toContain("from './publiceringsstatus-beslut.js'");
+    expect(status).not.toMatch(/: string\b|<HTMLScriptElement>/);
+    expect(await readFile(path.join(dist, 'admin', 'filkontroll-beslut.js'), 'utf8')).toMatch(/export function fileAccepted\(name *, type *, accept *\)/);
+    const config = JSON.parse(await readFile(path.join(dist, 'admin', 'config.json'), 'utf8')) as { collections: { name: string; fields: { name: string; editor_components?: string[] }[] }[] };
+    const body = config.collections.find((collection) => collection.name === 'pressmeddelanden')!.fields.find((field) => field.name === 'body')!;
+    expect(body.editor_components).toEqual(['image']);
   });
 
   it('names no package or font CDN, and no host it would request besides api.github.com', async () => {
