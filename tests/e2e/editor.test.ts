@@ -511,6 +511,8 @@ describe('web editor', () => {
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
       await expect.poll(() => line.innerText(), { timeout: 10_000 }).toContain(text);
       expect(await line.getByRole('link', { name: 'Se körningen' }).getAttribute('href')).toBe('https://github.com/example/konferens/actions/runs/42');
+      // Each state's colours pass too (the sweeps above saw "publicerad").
+      if (answer !== 'publicerad') expect((await axeSweep(`status line "${answer}"`)).join('\n')).toBe('');
     }
     expect(githubAsked).toContain('/repos/example/konferens/branches/main');
     expect(githubAsked).toContain('/repos/example/konferens/actions/workflows/deploy.yml/runs?branch=main&per_page=20');
