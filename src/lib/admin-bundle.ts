@@ -47,7 +47,7 @@ export interface RewriteResult {
  * What we do about one module the bundle imports on demand from the package CDN
  * (`https://unpkg.com/<name>@<version>/<file>`, rewritten to `admin/vendor/…`): serve it, copied
  * from the npm package at exactly that version, or keep the feature that needs it off, and why.
- * docs/webbredaktor.md has the same table in prose.
+ * docs/webbredaktor.md has the same list as a table.
  */
 export type OnDemandUse = { serve: string[] } | { off: string };
 
@@ -56,6 +56,7 @@ export const ON_DEMAND_MODULES: Record<string, OnDemandUse> = {
   // Date and place a photo was taken, shown in an asset's details: small, no imports, no WebAssembly.
   exifr: { serve: ['dist/lite.esm.mjs'] },
   '@discourse/heic': { off: 'HEIC decoding (WebAssembly, which the CSP does not allow); image fields accept only JPEG, PNG, WebP and AVIF' },
+  // `@jsquash/${format}`, for the formats the bundle encodes itself: only WebP in 0.221.1.
   '@jsquash/${t}': { off: 'WebP encoding (WebAssembly) for image transformations; the configuration sets no transformations' },
   immutable: { off: 'Decap-style preview templates, field types and event hooks; we register none (only a preview style)' },
   leaflet: { off: 'the map widget; no field uses it' },
@@ -67,7 +68,7 @@ export const ON_DEMAND_MODULES: Record<string, OnDemandUse> = {
 
 /** Modules the bundle loads by URL rather than through its loader, and why they stay unloaded. */
 export const URL_LOADED_OFF: Record<string, string> = {
-  'pdfjs-dist': 'PDF thumbnails in the asset library; image fields do not accept PDF (a PDF uploaded on the asset page shows a generic icon)',
+  'pdfjs-dist': 'PDF thumbnails in the asset library; image fields do not accept PDF (a PDF uploaded on the asset page gets no thumbnail)',
   '@sveltia/ui': 'code highlighting (shiki), not published on npm at the version the bundle names; the Markdown field has no code-block component',
   '@shikijs': 'code highlighting languages and themes; see @sveltia/ui',
 };
