@@ -35,6 +35,16 @@ export function loadContent(): Promise<SiteContent> {
   return cached;
 }
 
+/**
+ * The publication times of the releases still scheduled at the build's clock: times only, for
+ * /build.json's `nextDue` (titles and addresses of scheduled releases stay out of every built file).
+ */
+export async function scheduledTimes(): Promise<Date[]> {
+  const now = buildTime();
+  const scheduled = await getCollection('releases', (entry) => publicationState(entry.data, now) === 'scheduled');
+  return scheduled.map((entry) => entry.data.published);
+}
+
 async function load(): Promise<SiteContent> {
   // The one filter every page, feed, list and count goes through: a release whose time has not
   // come at the build's clock is in no built file (the search index is made from the pages).

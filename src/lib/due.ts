@@ -1,9 +1,12 @@
 /**
- * "Has anything come due since the deployed build?" The scheduled deploy (.github/workflows/deploy.yml)
- * asks this every 15 minutes and builds only when the answer is yes. A build's output changes with
- * its clock in exactly two ways: a scheduled release whose time has come appears
+ * "Is anything due?", answered from what the live site says about itself. Every build writes
+ * /build.json with its clock, the commit it was built from and the next instant at which a build
+ * would give a different site (`nextDue`). The scheduled gate (.github/workflows/due.yml) builds
+ * when the live commit is not the head of `main`, or when `nextDue` has passed. A build's output
+ * changes with its clock in exactly two ways: a scheduled release whose time has come appears
  * (src/lib/releases.ts), and the front page's upcoming/ongoing/over line moves on
- * (src/lib/status.ts). Everything else changes only with a commit, and a push deploys by itself.
+ * (src/lib/status.ts), at the conference's start and end in its own time zone (a local midnight,
+ * say, which is not UTC midnight). Everything else changes only with a commit.
  */
 import { programmeSchema } from '../schemas/programme.ts';
 import { releaseSchema } from '../schemas/release.ts';
@@ -11,7 +14,6 @@ import { CONTENT_LAYOUT, splitFrontmatter, type ContentFolder } from './content-
 import { parseYamlSource } from './content-check/yaml.ts';
 import { resolveProgramme } from './programme.ts';
 import { publicationState } from './releases.ts';
-import { conferenceStatus } from './status.ts';
 
 /** The facts about the content that depend on the clock. */
 export interface ClockedContent {
@@ -20,26 +22,27 @@ export interface ClockedContent {
   conference?: { start: Date; end: Date };
 }
 
-/** Why a build is needed; empty means the deployed site is still what a build now would give. */
-export type DueReason =
-  | { kind: 'release'; file: string; title: string; published: Date }
-  | { kind: 'status'; from: string; to: string };
+/**
+ * The instants at which a build would change: the time of every release still scheduled at `now`,
+ * and the conference's start and end.
+ */
+export function clockedInstants(content: ClockedContent, now: Date): Date[] {
+  const instants = content.releases.filter((release) => publicationState(release, now) === 'scheduled').map((release) => release.published);
+  if (content.conference) instants.push(content.conference.start, content.conference.end);
+  return instants;
+}
 
-/** Everything that changed in the built site's clock-dependent output between `since` and `now`. */
-export function dueSince(content: ClockedContent, since: Date, now: Date): DueReason[] {
-  const reasons: DueReason[] = [];
-  for (const release of content.releases) {
-    if (publicationState(release, since) === 'scheduled' && publicationState(release, now) === 'published') {
-      reasons.push({ kind: 'release', file: release.file, title: release.title, published: release.published });
-    }
+/**
+ * The first of `instants` after `now`, rounded up to a whole second (the build's clock has whole
+ * seconds, and a build at the rounded-down second would not yet see it); undefined when none is ahead.
+ */
+export function nextDue(instants: Iterable<Date>, now: Date): Date | undefined {
+  let next: number | undefined;
+  for (const instant of instants) {
+    const time = instant.getTime();
+    if (time > now.getTime() && (next === undefined || time < next)) next = time;
   }
-  if (content.conference) {
-    const { start, end } = content.conference;
-    const from = conferenceStatus(since, start, end);
-    const to = conferenceStatus(now, start, end);
-    if (from !== to) reasons.push({ kind: 'status', from, to });
-  }
-  return reasons;
+  return next === undefined ? undefined : new Date(Math.ceil(next / 1000) * 1000);
 }
 
 /**
@@ -63,41 +66,40 @@ export function clockedContent(folder: ContentFolder): ClockedContent {
   return { releases, conference: { start, end } };
 }
 
-/** The small file every build writes (/build.json): the clock the deployed site was built with. */
+/**
+ * The small file every build writes (/build.json). Times and a commit only, never a title or an
+ * address: a scheduled release must not show before its time (docs/publicering.md says what the
+ * times do reveal).
+ */
 export interface BuildFile {
   /** SOURCE_DATE_EPOCH of the build, whole seconds. */
   sourceDateEpoch: number;
   /** The same instant in ISO 8601 (UTC), for people reading the file. */
   clock: string;
+  /** The commit the site was built from (40 hex digits); absent in a build outside CI or a host. */
+  commit?: string;
+  /** The next instant (ISO 8601, UTC) at which a build would change the site; absent when none is ahead. */
+  nextDue?: string;
 }
 
-/** The text of /build.json for a build at `now`; only the clock, so rebuilds stay byte-identical. */
-export function buildFileText(now: Date): string {
+/**
+ * The commit being built, as CI and hosts name it: GitHub Actions' GITHUB_SHA, Netlify's COMMIT_REF,
+ * Cloudflare Pages' CF_PAGES_COMMIT_SHA; the first that holds a full SHA-1. Undefined elsewhere, so a
+ * local or test build stays byte-identical to the next.
+ */
+export function buildCommit(env: Record<string, string | undefined> = process.env): string | undefined {
+  for (const name of ['GITHUB_SHA', 'COMMIT_REF', 'CF_PAGES_COMMIT_SHA']) {
+    const value = env[name]?.trim().toLowerCase();
+    if (value && /^[0-9a-f]{40}$/.test(value)) return value;
+  }
+  return undefined;
+}
+
+/** The text of /build.json for a build at `now`. */
+export function buildFileText(now: Date, { commit, nextDue }: { commit?: string; nextDue?: Date } = {}): string {
   const seconds = Math.floor(now.getTime() / 1000);
   const file: BuildFile = { sourceDateEpoch: seconds, clock: new Date(seconds * 1000).toISOString() };
+  if (commit) file.commit = commit;
+  if (nextDue) file.nextDue = nextDue.toISOString();
   return `${JSON.stringify(file, null, 2)}\n`;
-}
-
-/** The clock in a deployed /build.json, or an error saying what is wrong with the file. */
-export function readBuildFile(text: string): Date {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error('build.json is not JSON');
-  }
-  const epoch = (parsed as Partial<BuildFile> | null)?.sourceDateEpoch;
-  if (typeof epoch !== 'number' || !Number.isInteger(epoch) || epoch < 0) {
-    throw new Error('build.json has no whole-second "sourceDateEpoch"');
-  }
-  return new Date(epoch * 1000);
-}
-
-/** One line per reason, for the workflow's log. */
-export function describeReasons(reasons: readonly DueReason[]): string[] {
-  return reasons.map((reason) =>
-    reason.kind === 'release'
-      ? `due: ${reason.file} ("${reason.title}") was scheduled for ${reason.published.toISOString()}`
-      : `due: the conference status changes from ${reason.from} to ${reason.to}`,
-  );
 }

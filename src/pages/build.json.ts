@@ -1,7 +1,17 @@
 import type { APIRoute } from 'astro';
-import { buildFileText } from '../lib/due.ts';
+import { loadContent, scheduledTimes } from '../lib/content.ts';
+import { buildCommit, buildFileText, nextDue } from '../lib/due.ts';
 import { buildTime } from '../lib/status.ts';
 
-/** /build.json: the build's clock, which the scheduled deploy reads to decide whether to build again. */
-export const GET: APIRoute = () =>
-  new Response(buildFileText(buildTime()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+/**
+ * /build.json: the build's clock, its commit and when the site would next change, which the
+ * scheduled gate (.github/workflows/due.yml) and the web editor's publish status read.
+ */
+export const GET: APIRoute = async () => {
+  const now = buildTime();
+  const { programme } = await loadContent();
+  const next = nextDue([...(await scheduledTimes()), programme.start, programme.end], now);
+  return new Response(buildFileText(now, { commit: buildCommit(), nextDue: next }), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

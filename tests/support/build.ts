@@ -105,11 +105,14 @@ function isRunning(pid: number): boolean {
 
 /**
  * The environment without what Vitest puts into process.env (NODE_ENV=test, BASE_URL, MODE, ...):
- * a child `astro build` would otherwise take BASE_URL=/ over the configured base path.
+ * a child `astro build` would otherwise take BASE_URL=/ over the configured base path. Also without
+ * what CI and hosts set (the commit, annotations, the step summary), so a test build in a workflow
+ * gives the same files as here and writes nothing to the run's summary.
  */
 export function cleanEnvironment(): Record<string, string | undefined> {
   const env = { ...process.env };
   for (const key of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'ASSETS_PREFIX', 'SITE']) delete env[key];
+  for (const key of ['GITHUB_ACTIONS', 'GITHUB_SHA', 'GITHUB_STEP_SUMMARY', 'GITHUB_OUTPUT', 'COMMIT_REF', 'CF_PAGES_COMMIT_SHA']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST') || key.startsWith('__VITEST')) delete env[key];
   return env;
 }

@@ -1,34 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContentFolder } from '../../src/lib/content-check/source.ts';
-import { buildFileText, clockedContent, dueSince, readBuildFile } from '../../src/lib/due.ts';
-import { PROJECT_ROOT } from '../support/build.ts';
+import { buildCommit, buildFileText, nextDue } from '../../src/lib/due.ts';
+import { contentWith, nextDueIn, release } from '../support/due-content.ts';
 
-const run = promisify(execFile);
-
-// Invented test content: one conference day that starts at midnight Swedish time, so the status
-// change falls on a date boundary that UTC does not share (00:00 CEST is 22:00 UTC the day before).
-const PROGRAMME = `name: Testkonferens
-summary: En konferens för testerna
-audience: Testare.
-organisers: [testorganisation]
-timezone: Europe/Stockholm
-venue:
-  name: Testlokalen
-  town: Teststad
-days:
-  - date: "2019-09-25"
-    start: "00:00"
-    end: "16:30"
-`;
-
-const release = (title: string, published: string, extra = '') =>
-  `---\ntitle: ${title}\npublished: "${published}"\norganisations:\n  - testorganisation\n${extra}---\n\nText.\n`;
-
+// nextDue, the instant /build.json announces, over the cases the gate decides on
+// (tests/unit/due-gate.test.ts runs the gate itself on the files these make).
 let work: string;
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'due-'));
@@ -37,131 +15,81 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** A content folder with the programme and the given release files; returns its path. */
-async function contentWith(name: string, releases: Record<string, string>): Promise<string> {
-  const dir = path.join(work, name, 'content');
-  await mkdir(path.join(dir, 'pressmeddelanden'), { recursive: true });
-  await writeFile(path.join(dir, 'program.yaml'), PROGRAMME);
-  for (const [file, text] of Object.entries(releases)) await writeFile(path.join(dir, 'pressmeddelanden', file), text);
-  return dir;
+/** nextDue of a content folder with the given releases, built at `clock`, as ISO text. */
+async function next(name: string, releases: Record<string, string>, clock: string): Promise<string | undefined> {
+  return (await nextDueIn(await contentWith(path.join(work, name), releases), new Date(clock)))?.toISOString();
 }
 
-async function due(name: string, releases: Record<string, string>, since: string, now: string) {
-  const dir = await contentWith(name, releases);
-  return dueSince(clockedContent(await readContentFolder(dir, path.dirname(dir))), new Date(since), new Date(now));
-}
+// Before the conference day: its start (2019-09-24T22:00Z, local midnight) is the fallback.
+const CLOCK = '2019-09-20T08:00:00Z';
+const CONFERENCE_START = '2019-09-24T22:00:00.000Z';
 
-// Before the conference day, so only releases can come due in these.
-const SINCE = '2019-09-20T08:00:00Z';
-const NOW = '2019-09-20T08:15:00Z';
-
-describe('what has come due since the deployed build', () => {
-  it('nothing, when every release was already out at the deployed clock', async () => {
-    expect(await due('nothing', { 'a.md': release('Gammalt', '2019-09-19T10:00:00+02:00') }, SINCE, NOW)).toEqual([]);
+describe('the next instant something comes due', () => {
+  it('with every release already out: the conference start, at local midnight', async () => {
+    expect(await next('nothing', { 'a.md': release('Gammalt', '2019-09-19T10:00:00+02:00') }, CLOCK)).toBe(CONFERENCE_START);
   });
 
-  it('one release, whose time fell between the deployed clock and now', async () => {
-    const reasons = await due(
-      'one',
-      {
-        'a.md': release('Gammalt', '2019-09-19T10:00:00+02:00'),
-        'b.md': release('Nu är det dags', '2019-09-20T10:10:00+02:00'),
-        'c.md': release('Senare', '2019-09-20T10:16:00+02:00'),
-      },
-      SINCE,
-      NOW,
-    );
-    expect(reasons).toEqual([
-      { kind: 'release', file: 'content/pressmeddelanden/b.md', title: 'Nu är det dags', published: new Date('2019-09-20T08:10:00Z') },
-    ]);
+  it('the earliest scheduled release', async () => {
+    const releases = {
+      'a.md': release('Gammalt', '2019-09-19T10:00:00+02:00'),
+      'b.md': release('Nu är det dags', '2019-09-20T10:10:00+02:00'),
+      'c.md': release('Senare', '2019-09-20T10:16:00+02:00'),
+    };
+    expect(await next('one', releases, CLOCK)).toBe('2019-09-20T08:10:00.000Z');
   });
 
-  it('a release exactly at the deployed clock was already out; one exactly at now is due', async () => {
-    const reasons = await due(
-      'edges',
-      { 'a.md': release('Vid förra bygget', '2019-09-20T10:00:00+02:00'), 'b.md': release('Precis nu', '2019-09-20T10:15:00+02:00') },
-      SINCE,
-      NOW,
-    );
-    expect(reasons.map((reason) => reason.kind === 'release' && reason.title)).toEqual(['Precis nu']);
+  it('a release exactly at the clock is out already, so it is not ahead', async () => {
+    const releases = { 'a.md': release('Vid bygget', '2019-09-20T10:00:00+02:00'), 'b.md': release('Strax', '2019-09-20T10:15:00+02:00') };
+    expect(await next('edges', releases, CLOCK)).toBe('2019-09-20T08:15:00.000Z');
   });
 
-  it('not a draft, even when its time falls in the window', async () => {
-    expect(await due('draft', { 'a.md': release('Utkast', '2019-09-20T10:10:00+02:00', 'draft: true\n') }, SINCE, NOW)).toEqual([]);
+  it('never a draft', async () => {
+    expect(await next('draft', { 'a.md': release('Utkast', '2019-09-20T10:10:00+02:00', 'draft: true\n') }, CLOCK)).toBe(CONFERENCE_START);
   });
 
-  it('not a release edited after it was published: the push that changed it deployed it', async () => {
-    const edited = release('Rättad rubrik', '2019-09-20T09:00:00+02:00').replace('Text.', 'Text med rättat stavfel.');
-    expect(await due('edited', { 'a.md': edited }, SINCE, NOW)).toEqual([]);
+  it('a release moved later by an edit: its new time', async () => {
+    expect(await next('moved', { 'a.md': release('Flyttad', '2019-09-20T10:10:00+02:00') }, CLOCK)).toBe('2019-09-20T08:10:00.000Z');
   });
 
-  it('a published release moved later by an edit is due again when its new time comes', async () => {
-    // Deployed at 10:00 with the new time 10:10 (so left out), now 10:15: due.
-    const moved = release('Flyttad', '2019-09-20T10:10:00+02:00');
-    expect((await due('moved', { 'a.md': moved }, SINCE, NOW)).map((reason) => reason.kind)).toEqual(['release']);
-  });
-
-  it('the conference status, when it changes at midnight in the conference time zone', async () => {
-    // 23:59 and 00:00 Swedish summer time on the night the (invented) day starts at 00:00.
-    expect(await due('midnight', {}, '2019-09-24T21:59:00Z', '2019-09-24T22:00:00Z')).toEqual([
-      { kind: 'status', from: 'upcoming', to: 'ongoing' },
-    ]);
-    // A minute earlier it has not changed yet, and UTC midnight an hour later changes nothing.
-    expect(await due('before-midnight', {}, '2019-09-24T21:45:00Z', '2019-09-24T21:59:00Z')).toEqual([]);
-    expect(await due('utc-midnight', {}, '2019-09-24T23:50:00Z', '2019-09-25T00:05:00Z')).toEqual([]);
-  });
-
-  it('the conference status, when the last day ends', async () => {
-    expect(await due('over', {}, '2019-09-25T14:25:00Z', '2019-09-25T14:40:00Z')).toEqual([{ kind: 'status', from: 'ongoing', to: 'past' }]);
-  });
-
-  it('skips a release the schema rejects: a build would stop on it, so it never comes due', async () => {
+  it('a release the schema rejects is skipped: a build would stop on it', async () => {
     const broken = release('Trasig', '2019-09-20T10:10:00+02:00').replace('organisations:\n  - testorganisation\n', '');
-    expect(await due('broken', { 'a.md': broken }, SINCE, NOW)).toEqual([]);
+    expect(await next('broken', { 'a.md': broken }, CLOCK)).toBe(CONFERENCE_START);
+  });
+
+  it('during the conference its end; after it nothing', async () => {
+    expect(await next('during', {}, '2019-09-24T22:00:00Z')).toBe('2019-09-25T14:30:00.000Z');
+    expect(await next('after', {}, '2019-09-25T14:30:00Z')).toBeUndefined();
+  });
+
+  it('rounds up to a whole second, the first clock a build can see it at', () => {
+    expect(nextDue([new Date('2019-09-20T08:10:00.001Z')], new Date(CLOCK))?.toISOString()).toBe('2019-09-20T08:10:01.000Z');
+    expect(nextDue([], new Date(CLOCK))).toBeUndefined();
   });
 });
 
 describe('the build file', () => {
-  it('holds the clock in whole seconds, and reads back to the same instant', () => {
-    const text = buildFileText(new Date('2019-09-25T08:00:00.750Z'));
-    expect(JSON.parse(text)).toEqual({ sourceDateEpoch: 1569398400, clock: '2019-09-25T08:00:00.000Z' });
-    expect(readBuildFile(text)).toEqual(new Date('2019-09-25T08:00:00Z'));
-  });
+  const SHA = '0123456789abcdef0123456789abcdef01234567';
 
-  it('rejects a file without a clock', () => {
-    expect(() => readBuildFile('<!doctype html>')).toThrow('not JSON');
-    expect(() => readBuildFile('{"sourceDateEpoch":"1569398400"}')).toThrow('sourceDateEpoch');
-  });
-});
-
-describe('scripts/due.ts', () => {
-  async function script(buildFile: string, content: string, now: string) {
-    const output = path.join(work, `output-${Math.random().toString(36).slice(2)}`);
-    await writeFile(output, '');
-    const { stdout } = await run(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'node'), ['scripts/due.ts', buildFile], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, CONTENT_DIR: content, SOURCE_DATE_EPOCH: String(Date.parse(now) / 1000), GITHUB_OUTPUT: output },
+  it('holds the clock in whole seconds, the commit and nextDue, times and a hash only', () => {
+    const text = buildFileText(new Date('2019-09-25T08:00:00.750Z'), { commit: SHA, nextDue: new Date('2019-09-25T09:00:00Z') });
+    expect(JSON.parse(text)).toEqual({
+      sourceDateEpoch: 1569398400,
+      clock: '2019-09-25T08:00:00.000Z',
+      commit: SHA,
+      nextDue: '2019-09-25T09:00:00.000Z',
     });
-    return { stdout, output: await readFile(output, 'utf8') };
-  }
-
-  it('answers for the workflow: due=true with the reason, due=false when nothing changed', async () => {
-    const content = await contentWith('script', { 'b.md': release('Nu är det dags', '2019-09-20T10:10:00+02:00') });
-    const deployed = path.join(work, 'build.json');
-    await writeFile(deployed, buildFileText(new Date(SINCE)));
-
-    const dueNow = await script(deployed, content, NOW);
-    expect(dueNow.output).toBe('due=true\n');
-    expect(dueNow.stdout).toContain('b.md ("Nu är det dags") was scheduled for 2019-09-20T08:10:00.000Z');
-
-    const notYet = await script(deployed, content, '2019-09-20T08:05:00Z');
-    expect(notYet.output).toBe('due=false\n');
   });
 
-  it('builds when the deployed build file cannot be read', async () => {
-    const content = await contentWith('script-missing', {});
-    const result = await script(path.join(work, 'no-such-build.json'), content, NOW);
-    expect(result.output).toBe('due=true\n');
-    expect(result.stdout).toContain("the deployed build's clock is unknown");
+  it('leaves out what it does not know, so a local build is byte-identical to the next', () => {
+    expect(buildFileText(new Date('2019-09-25T08:00:00Z'))).toBe('{\n  "sourceDateEpoch": 1569398400,\n  "clock": "2019-09-25T08:00:00.000Z"\n}\n');
+  });
+
+  it('takes the commit from GitHub Actions, else Netlify, else Cloudflare Pages', () => {
+    const other = 'fedcba9876543210fedcba9876543210fedcba98';
+    expect(buildCommit({ GITHUB_SHA: SHA, COMMIT_REF: other })).toBe(SHA);
+    expect(buildCommit({ COMMIT_REF: other, CF_PAGES_COMMIT_SHA: SHA })).toBe(other);
+    expect(buildCommit({ CF_PAGES_COMMIT_SHA: SHA.toUpperCase() })).toBe(SHA);
+    expect(buildCommit({ GITHUB_SHA: 'main', COMMIT_REF: other })).toBe(other);
+    expect(buildCommit({})).toBeUndefined();
   });
 });
