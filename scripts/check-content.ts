@@ -7,7 +7,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentFolder, formatReport, hasErrors } from '../src/lib/content-check/index.ts';
-import { stepSummary, workflowCommands } from '../src/lib/content-check/github.ts';
+import { githubReport } from '../src/lib/content-check/github.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
 import { buildTime } from '../src/lib/status.ts';
 
@@ -24,15 +24,6 @@ if (problems.length === 0) {
   console.log(formatReport(problems, 'check'));
 }
 
-if (process.env.GITHUB_ACTIONS === 'true') {
-  if (problems.length > 0) console.log(workflowCommands(problems));
-  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) await appendFile(summaryFile, stepSummary(problems, { fileUrl: repositoryLink(process.env) }));
-}
-
-/** Links into the repository at the checked commit, when the run says which one it is. */
-function repositoryLink(env: NodeJS.ProcessEnv): ((file: string, line?: number) => string) | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
-  if (!server || !repository || !sha) return undefined;
-  return (file, line) => `${server}/${repository}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
-}
+const github = githubReport(problems, process.env);
+if (github?.commands) console.log(github.commands);
+if (github?.summary) await appendFile(github.summary.file, github.summary.text);

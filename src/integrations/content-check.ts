@@ -1,9 +1,11 @@
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import type { IncomingMessage } from 'node:http';
+import { githubReport } from '../lib/content-check/github.ts';
 import { checkContentFolder, formatReport, hasErrors, type Problem } from '../lib/content-check/index.ts';
 import { problemsPage } from '../lib/content-check/page.ts';
 import { siteSettings } from '../lib/settings.ts';
@@ -54,6 +56,7 @@ export default function contentCheck(): AstroIntegration {
         const request: CheckRequest = { contentDir: contentDir(), displayRoot: root, now: now.getTime() };
         const passed = checkOnWorker(path.join(root, 'src', 'integrations', 'content-check-worker.ts'), request).then(
           (problems) => {
+            annotate(problems);
             if (hasErrors(problems)) stop(formatReport(problems));
             report(problems, logger);
           },
@@ -120,6 +123,16 @@ function checkOnWorker(workerFile: string, request: CheckRequest): Promise<Probl
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the check stopped early (exit code ${code})`)));
   });
+}
+
+/**
+ * On GitHub Actions, the same annotations and run summary as `npm run check:content`, so a workflow
+ * needs no check step of its own before the build. Synchronous: `stop()` exits right after.
+ */
+function annotate(problems: readonly Problem[]): void {
+  const github = githubReport(problems, process.env);
+  if (github?.commands) process.stdout.write(`${github.commands}\n`);
+  if (github?.summary) appendFileSync(github.summary.file, github.summary.text);
 }
 
 /** Ends the build with `message` alone: a stack trace would only bury it. Nothing is written yet. */

@@ -67,3 +67,30 @@ export function stepSummary(problems: readonly Problem[], options: SummaryOption
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replace(/\r?\n/g, '<br>');
 }
+
+/**
+ * Links into the repository at the checked commit, when the run says which one it is
+ * (GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_SHA).
+ */
+export function repositoryLink(env: Record<string, string | undefined>): ((file: string, line?: number) => string) | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  if (!server || !repository || !sha) return undefined;
+  return (file, line) => `${server}/${repository}/blob/${sha}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`;
+}
+
+/**
+ * On GitHub Actions (GITHUB_ACTIONS=true): the workflow commands to print and the summary to append
+ * to $GITHUB_STEP_SUMMARY, for `npm run check` and the build alike; nothing elsewhere.
+ */
+export function githubReport(
+  problems: readonly Problem[],
+  env: Record<string, string | undefined>,
+): { commands: string; summary?: { file: string; text: string } } | undefined {
+  if (env.GITHUB_ACTIONS !== 'true') return undefined;
+  const file = env.GITHUB_STEP_SUMMARY;
+  return {
+    commands: workflowCommands(problems),
+    summary: file ? { file, text: stepSummary(problems, { fileUrl: repositoryLink(env) }) } : undefined,
+  };
+}
+
