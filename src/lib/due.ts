@@ -20,6 +20,8 @@ export interface ClockedContent {
   releases: { file: string; title: string; published: Date; draft: boolean }[];
   /** Start of the first conference day and end of the last; absent when the programme does not parse. */
   conference?: { start: Date; end: Date };
+  /** The programme's time zone, for showing the times; absent when the programme does not parse. */
+  timeZone?: string;
 }
 
 /**
@@ -63,7 +65,7 @@ export function clockedContent(folder: ContentFolder): ClockedContent {
   const programme = programmeFile && programmeSchema.safeParse(parseYamlSource(programmeFile.text).value);
   if (!programme?.success) return { releases };
   const { start, end } = resolveProgramme(programme.data, []);
-  return { releases, conference: { start, end } };
+  return { releases, conference: { start, end }, timeZone: programme.data.timezone };
 }
 
 /**
