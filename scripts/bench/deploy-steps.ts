@@ -7,7 +7,7 @@
  * summary script and the due gate (the `run:` script of .github/workflows/due.yml against a local
  * server). Prints one Markdown table of medians; nothing is written into the repository.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -115,10 +115,7 @@ try {
   for (let index = 0; index < 5; index += 1) {
     writeFileSync(output, '');
     const start = process.hrtime.bigint();
-    const result = await new Promise<number | null>((resolve) => {
-      const child = spawnSyncAsync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', gate], { ...env, SITE: site, MAIN_SHA: 'a'.repeat(40), GITHUB_OUTPUT: output });
-      child.then(resolve);
-    });
+    const result = await exitCode('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', gate], { ...env, SITE: site, MAIN_SHA: 'a'.repeat(40), GITHUB_OUTPUT: output });
     gateTimes.push(Number(process.hrtime.bigint() - start) / 1e9);
     if (result !== 0) throw new Error('the gate failed');
   }
@@ -138,12 +135,8 @@ try {
 }
 
 /** A child process as a promise of its exit code (the gate must not block the server's event loop). */
-function spawnSyncAsync(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number | null> {
-  return import('node:child_process').then(
-    ({ spawn }) =>
-      new Promise((resolve) => {
-        const child = spawn(command, args, { env: childEnv, stdio: 'ignore' });
-        child.on('exit', resolve);
-      }),
-  );
+function exitCode(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve) => {
+    spawn(command, args, { env: childEnv, stdio: 'ignore' }).on('exit', resolve);
+  });
 }
