@@ -1,6 +1,7 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { withPagefindHints, type PagefindEntry } from '../lib/search.ts';
 
 /** Where progress and problems go: the console from scripts/search-index.ts. */
 export interface IndexLogger {
@@ -46,8 +47,12 @@ export async function buildSearchIndex(site: string, logger: IndexLogger): Promi
     if (added.page_count === 0) throw new Error(`Pagefind hittade inga sidor att indexera i ${site}.`);
     check(await index.writeFiles({ outputPath }), 'writeFiles', logger);
     await Promise.all(UNUSED_FILES.map((file) => rm(path.join(outputPath, file), { force: true })));
+    const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry & {
+      languages: Record<string, { page_count: number }>;
+    };
+    await writeSearchPageHints(site, entry);
     const { files, bytes } = await folderSize(outputPath);
-    const indexed = await indexedPageCount(outputPath);
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     logger.info(
       `${indexed} av ${added.page_count} sidor i sökindexet efter ${seconds} s: ${files} filer, ${(bytes / 1024).toFixed(1)} KiB.`,
@@ -66,12 +71,14 @@ function check<T extends { errors: string[] }>(response: T, step: string, logger
   return response;
 }
 
-/** Pages that made it into the index (those with data-pagefind-body), from Pagefind's own entry file. */
-async function indexedPageCount(outputPath: string): Promise<number> {
-  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/** The search page, whose script preloads Pagefind's files by the names written here (src/lib/search.ts). */
+export const SEARCH_PAGE = path.join('sok', 'index.html');
+
+/** Writes the index's hashed file names onto the search page, the one page that loads Pagefind. */
+async function writeSearchPageHints(site: string, entry: PagefindEntry): Promise<void> {
+  const file = path.join(site, SEARCH_PAGE);
+  const html = await readFile(file, 'utf8');
+  await writeFile(file, withPagefindHints(html, entry));
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {

@@ -40,3 +40,31 @@ export function searchYears(dates: { date: Date; timeZone: string }[]): string[]
   const years = new Set(dates.map(({ date, timeZone }) => localDate(date, timeZone).slice(0, 4)));
   return [...years].sort((a, b) => b.localeCompare(a));
 }
+
+/** What the search page needs to know of Pagefind's output before pagefind.js has run. */
+export interface PagefindEntry {
+  languages: Record<string, { hash: string; wasm?: string | null }>;
+}
+
+/** The element on /sok/ that carries the search strings, and after indexing also Pagefind's file names. */
+export const SEARCH_OUTPUT_ATTRIBUTE = 'data-search-output';
+
+/** File-name parts Pagefind writes: letters, digits, `_` and `-` only, so they are safe in an attribute. */
+const NAME_PART = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The search page with Pagefind's hashed file names written onto its output element
+ * (`data-search-meta`: the meta file's hash, `data-search-wasm`: the wasm's language). Its script
+ * reads them to fetch pagefind.js, the entry file, the meta file and the wasm at once when a query
+ * is in the address, instead of one after another. Throws if the page lacks the element, so a
+ * renamed attribute cannot quietly turn the preloads off.
+ */
+export function withPagefindHints(html: string, entry: PagefindEntry, language = 'sv'): string {
+  const index = entry.languages[language] ?? Object.values(entry.languages)[0];
+  if (!index) throw new Error('Pagefind-indexet saknar språk.');
+  const wasm = index.wasm ?? 'unknown';
+  if (!NAME_PART.test(index.hash) || !NAME_PART.test(wasm)) throw new Error(`Oväntat filnamn i Pagefinds index: ${index.hash}, ${wasm}.`);
+  const marker = `${SEARCH_OUTPUT_ATTRIBUTE} `;
+  if (html.split(marker).length !== 2) throw new Error(`Söksidan saknar ett (och bara ett) ${SEARCH_OUTPUT_ATTRIBUTE}-element.`);
+  return html.replace(marker, `${marker}data-search-meta="${index.hash}" data-search-wasm="${wasm}" `);
+}

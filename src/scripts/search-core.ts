@@ -96,3 +96,37 @@ export function withUndated<T extends { id: string }>(sorted: T[], byRelevance: 
   const seen = new Set(sorted.map((result) => result.id));
   return [...sorted, ...byRelevance.filter((result) => !seen.has(result.id))];
 }
+
+/** Pagefind's hashed file names, written onto the search page by the build (src/lib/search.ts). */
+export interface PagefindHints {
+  /** The meta file's hash, e.g. "sv_696caa6c1c"; also Pagefind's `metaCacheTag`. */
+  meta?: string;
+  /** The wasm's language, e.g. "sv". */
+  wasm?: string;
+}
+
+export interface Preload {
+  rel: 'modulepreload' | 'preload';
+  href: string;
+}
+
+const NAME_PART = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * What Pagefind's start-up fetches one after another (pagefind.js, then the entry file, then meta
+ * and wasm), to be fetched at once as soon as a query is known. The entry's `?ts=` must be what
+ * Pagefind asks for: it appends the `metaCacheTag` option, which the page sets to the meta hash.
+ * Without hints (a dev server has no index) only pagefind.js is worth fetching early.
+ */
+export function pagefindPreloads(base: string, hints: PagefindHints): Preload[] {
+  const folder = `${base}pagefind/`;
+  const preloads: Preload[] = [{ rel: 'modulepreload', href: `${folder}pagefind.js` }];
+  if (hints.meta && NAME_PART.test(hints.meta)) {
+    preloads.push(
+      { rel: 'preload', href: `${folder}pagefind-entry.json?ts=${hints.meta}` },
+      { rel: 'preload', href: `${folder}pagefind.${hints.meta}.pf_meta` },
+    );
+  }
+  if (hints.wasm && NAME_PART.test(hints.wasm)) preloads.push({ rel: 'preload', href: `${folder}wasm.${hints.wasm}.pagefind` });
+  return preloads;
+}

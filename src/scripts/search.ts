@@ -7,10 +7,12 @@ import {
   countText,
   effectiveSort,
   isBlank,
+  pagefindPreloads,
   readState,
   searchOptions,
   toParams,
   withUndated,
+  type PagefindHints,
   type PagefindSearchOptions,
   type SearchState,
   type SearchStrings,
@@ -18,7 +20,7 @@ import {
 
 /** The parts of pagefind.js this page uses. */
 interface Pagefind {
-  options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }): Promise<void>;
+  options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean; metaCacheTag?: string }): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
   debouncedSearch(term: string | null, options?: PagefindSearchOptions, ms?: number): Promise<PagefindResponse | null>;
@@ -45,6 +47,41 @@ const sortSelect = document.querySelector<HTMLSelectElement>('#sokordning');
 const status = document.querySelector<HTMLElement>('#sokstatus');
 const list = document.querySelector<HTMLOListElement>('#soktraffar');
 const more = document.querySelector<HTMLButtonElement>('#sokfler');
+
+const hints: PagefindHints = { meta: output?.dataset.searchMeta, wasm: output?.dataset.searchWasm };
+
+/** Imports and starts Pagefind; its own fetches find the preloaded files already on their way. */
+const load = async (): Promise<Pagefind> => {
+  const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
+  // The index stores URLs relative to the site root; the base path is added here. No worker:
+  // it would download a second copy of the search code, and the build does not ship it. The meta
+  // hash as cache tag makes the entry file's address known in advance (and cacheable per index).
+  await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true, ...(hints.meta ? { metaCacheTag: hints.meta } : {}) });
+  await pagefind.init();
+  return pagefind;
+};
+
+/**
+ * With a query in the address, Pagefind's start-up is begun before anything else: left to itself it
+ * fetches pagefind.js, then the entry file, then meta and wasm, one round trip after another (the
+ * chain measured in docs/search.md). The preloads fetch them side by side. An empty visit fetches
+ * nothing more than before.
+ */
+const early = isBlank(readState(new URLSearchParams(location.search))) ? undefined : startEarly();
+
+function startEarly(): Promise<Pagefind> {
+  for (const { rel, href } of pagefindPreloads(BASE, hints)) {
+    const link = document.createElement('link');
+    link.rel = rel;
+    link.href = href;
+    // What pagefind.js's fetch() asks for: a same-origin CORS request, so the preload is reused.
+    if (rel === 'preload') Object.assign(link, { as: 'fetch', crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+  const loading = load();
+  loading.catch(() => undefined);
+  return loading;
+}
 
 if (form && output && field && typeSelect && yearSelect && sortSelect && status && list && more) {
   const strings = JSON.parse(output.dataset.strings ?? '{}') as SearchStrings;
@@ -83,22 +120,13 @@ if (form && output && field && typeSelect && yearSelect && sortSelect && status 
   showForm(state);
   // Values the form cannot show (an unknown year in a shared link) are dropped, so what runs is what is seen.
   state = readForm();
-  const load = async (): Promise<Pagefind> => {
-    const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
-    // The index stores URLs relative to the site root; the base path is added here. No worker:
-    // it would download a second copy of the search code, and the build does not ship it.
-    await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true });
-    await pagefind.init();
-    return pagefind;
-  };
-
   // Pagefind (code, wasm, index) is fetched only once search is used: a query in the address,
   // focus in the field or a choice in the form. An empty visit to /sok/ downloads nothing more.
   let loading: Promise<Pagefind> | undefined;
   const engine = (): Promise<Pagefind> => {
     if (!loading) {
       status.textContent = strings.loading;
-      loading = load();
+      loading = early ?? load();
       loading.catch((error: unknown) => {
         console.error(error);
         status.textContent = strings.loadError;

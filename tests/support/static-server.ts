@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -88,10 +89,27 @@ export interface RunningServer {
 }
 
 /**
+ * Content types Netlify and Cloudflare Pages gzip on the fly when the browser accepts it. Pagefind's
+ * index files and wasm (application/octet-stream here) are gzip files already and go out as stored.
+ * @see https://developers.cloudflare.com/speed/optimization/content/compression/
+ */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm)|image\/svg\+xml)/;
+
+export interface ServeOptions {
+  /** Gzip text responses as a real host does (off by default: tests read raw bodies and lengths). */
+  compress?: boolean;
+}
+
+/**
  * Serves a built site the way a static host does: directory index, 404.html for unknown
  * paths, and the headers `_headers` assigns, merged as `host` merges them.
  */
-export async function serveSite(root: string, base = '/', host: HeaderHost = 'cloudflare'): Promise<RunningServer> {
+export async function serveSite(
+  root: string,
+  base = '/',
+  host: HeaderHost = 'cloudflare',
+  { compress = false }: ServeOptions = {},
+): Promise<RunningServer> {
   const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeadersFile, () => []);
   const server: Server = createServer(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -113,8 +131,11 @@ export async function serveSite(root: string, base = '/', host: HeaderHost = 'cl
     }
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', ...headersFor(rules, headerPath, host) };
+    const gzip = compress && COMPRESSIBLE.test(headers['content-type'] ?? type) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+    if (gzip) Object.assign(headers, { 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
     response.writeHead(status, headers);
     if (request.method === 'HEAD') response.end();
+    else if (gzip) createReadStream(file).pipe(createGzip({ level: 6 })).pipe(response);
     else createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
