@@ -138,6 +138,30 @@ describe('search index of the root build', () => {
       expect(handlers, `/${route}`).toEqual([]);
     }
   });
+  it("names the index's hashed files on /sok/ only, for its early start; no other page or stylesheet mentions Pagefind", async () => {
+    const entry = JSON.parse(await readFile(path.join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { hash: string; wasm: string }>;
+    };
+    const $ = load(html.get('sok/') ?? '');
+    const output = $('[data-search-output]');
+    expect(output.attr('data-search-meta')).toBe(entry.languages.sv?.hash);
+    expect(output.attr('data-search-wasm')).toBe(entry.languages.sv?.wasm);
+    // The named files exist: the page's preloads would otherwise fetch 404s.
+    for (const file of [`pagefind.${output.attr('data-search-meta')}.pf_meta`, `wasm.${output.attr('data-search-wasm')}.pagefind`]) {
+      expect((await stat(path.join(dist, 'pagefind', file))).isFile(), file).toBe(true);
+    }
+    // The preloads are made by the page's own script, only when a query is in the address: no
+    // <link rel=preload> in the markup, so an empty visit fetches nothing of Pagefind.
+    expect($('link[rel="preload"], link[rel="modulepreload"]').length).toBe(0);
+    const script = await readFile(path.join(dist, $('script[src]').attr('src') ?? ''), 'utf8');
+    expect(script).toMatch(/modulepreload/);
+    for (const [route, source] of html) {
+      if (route === 'sok/') continue;
+      expect(source, `/${route}`).not.toMatch(/pagefind\/|data-search-(meta|wasm|output)|modulepreload|rel="preload"/);
+    }
+    const stylesheets = (await readdir(path.join(dist, '_astro'))).filter((file) => file.endsWith('.css'));
+    for (const file of stylesheets) expect(await readFile(path.join(dist, '_astro', file), 'utf8')).not.toMatch(/pagefind\//);
+  });
 });
 
 describe('search index of the build under /konferens/', () => {

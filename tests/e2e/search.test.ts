@@ -292,6 +292,40 @@ describe('search page on the root build', () => {
     }
   });
 
+  it("with a query in the address, requests Pagefind's start-up files side by side, once each", async () => {
+    const fresh = await site.browser.newContext();
+    // Requests and finished responses in the order the browser reported them.
+    const events: string[] = [];
+    const messages: string[] = [];
+    const file = (url: string) => new URL(url).pathname.split('/pagefind/')[1];
+    try {
+      const visit = await fresh.newPage();
+      visit.on('console', (message) => messages.push(message.text()));
+      visit.on('request', (request) => {
+        if (file(request.url())) events.push(`request ${file(request.url())}`);
+      });
+      visit.on('requestfinished', (request) => {
+        if (file(request.url())) events.push(`finished ${file(request.url())}`);
+      });
+      await visit.goto(site.url('sok/?q=sugardating'));
+      const { hits } = await results(visit, 'sugardating');
+      expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
+      await visit.waitForLoadState('networkidle');
+      const requested = events.filter((event) => event.startsWith('request ')).map((event) => event.slice('request '.length));
+      const startUp = ['pagefind.js', 'pagefind-entry.json', requested.find((name) => name.endsWith('.pf_meta')), 'wasm.sv.pagefind'];
+      expect(requested).toEqual(expect.arrayContaining(startUp));
+      // Once each: pagefind.js's own fetches took the preloaded responses instead of fetching again.
+      expect(requested.length).toBe(new Set(requested).size);
+      // Side by side: the entry, meta and wasm were asked for before pagefind.js had even arrived
+      // (without the preloads, pagefind.js asks for the entry only once it runs, then for the rest).
+      const scriptDone = events.indexOf('finished pagefind.js');
+      for (const name of startUp.slice(1)) expect(events.indexOf(`request ${name}`), name).toBeLessThan(scriptDone);
+      expect(messages.filter((text) => /preload/i.test(text))).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('loads JavaScript on the search page only', async () => {
     const scripts: string[] = [];
     const probe = await site.browser.newPage();

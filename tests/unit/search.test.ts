@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { searchAttributes, searchYears } from '../../src/lib/search.ts';
+import { searchAttributes, searchYears, withPagefindHints } from '../../src/lib/search.ts';
 import {
   countText,
   effectiveSort,
   isBlank,
+  pagefindPreloads,
   readState,
   searchOptions,
   toParams,
@@ -78,5 +79,38 @@ describe('countText', () => {
     expect(countText(strings, 1, 'x')).toBe('1 träff för ”x”.');
     expect(countText(strings, 12, 'x')).toBe('12 träffar för ”x”.');
     expect(countText(strings, 2, '')).toBe('2 träffar.');
+  });
+});
+
+describe('early start of Pagefind on /sok/?q=', () => {
+  const entry = { languages: { sv: { hash: 'sv_696caa6c1c', wasm: 'sv' } } };
+
+  it('preloads pagefind.js, the entry file with the meta hash as cache tag, meta and wasm', () => {
+    expect(pagefindPreloads('/konferens/', { meta: 'sv_696caa6c1c', wasm: 'sv' })).toEqual([
+      { rel: 'modulepreload', href: '/konferens/pagefind/pagefind.js' },
+      { rel: 'preload', href: '/konferens/pagefind/pagefind-entry.json?ts=sv_696caa6c1c' },
+      { rel: 'preload', href: '/konferens/pagefind/pagefind.sv_696caa6c1c.pf_meta' },
+      { rel: 'preload', href: '/konferens/pagefind/wasm.sv.pagefind' },
+    ]);
+  });
+
+  it('preloads only pagefind.js without hints (dev server) or with names that are no file names', () => {
+    const onlyScript = [{ rel: 'modulepreload', href: '/pagefind/pagefind.js' }];
+    expect(pagefindPreloads('/', {})).toEqual(onlyScript);
+    expect(pagefindPreloads('/', { meta: '../x"', wasm: 'sv/..' })).toEqual(onlyScript);
+  });
+
+  it("writes the index's names onto the search page's output element", () => {
+    const html = '<div data-search-output data-strings="{}"></div>';
+    expect(withPagefindHints(html, entry)).toBe(
+      '<div data-search-output data-search-meta="sv_696caa6c1c" data-search-wasm="sv" data-strings="{}"></div>',
+    );
+  });
+
+  it('refuses a page without the element, with two of them, or odd names from the index', () => {
+    expect(() => withPagefindHints('<div></div>', entry)).toThrow(/data-search-output/);
+    expect(() => withPagefindHints('<i data-search-output ></i><i data-search-output ></i>', entry)).toThrow(/data-search-output/);
+    expect(() => withPagefindHints('<i data-search-output ></i>', { languages: { sv: { hash: 'a"b', wasm: 'sv' } } })).toThrow(/filnamn/);
+    expect(() => withPagefindHints('<i data-search-output ></i>', { languages: {} })).toThrow(/språk/);
   });
 });
