@@ -40,6 +40,8 @@ export interface LighthouseRun {
 
 export interface LighthouseReport {
   path: string;
+  /** Lighthouse's own version, as its report gives it. */
+  version: string;
   runs: LighthouseRun[];
   median: Omit<LighthouseRun, 'requests'>;
 }
@@ -54,6 +56,7 @@ function median(values: number[]): number {
 export async function lighthouseFigures(dist: string, urlPath = LIGHTHOUSE_PATH, runs = 3): Promise<LighthouseReport> {
   const server = await serveSite(dist, '/', 'cloudflare', { compress: true });
   const results: LighthouseRun[] = [];
+  let version = '';
   try {
     for (let run = 0; run < runs; run++) {
       const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROME_FLAGS });
@@ -67,6 +70,7 @@ export async function lighthouseFigures(dist: string, urlPath = LIGHTHOUSE_PATH,
         if (!result) throw new Error('Lighthouse returned no result');
         const { lhr } = result;
         if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+        version = lhr.lighthouseVersion;
         const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
         const network = lhr.audits['network-requests']?.details as { items?: Record<string, unknown>[] } | undefined;
         results.push({
@@ -92,6 +96,7 @@ export async function lighthouseFigures(dist: string, urlPath = LIGHTHOUSE_PATH,
   const pick = (key: 'score' | 'lcpMs' | 'tbtMs' | 'cls' | 'fcpMs') => median(results.map((run) => run[key]));
   return {
     path: `/${urlPath}`,
+    version,
     runs: results,
     median: { score: pick('score'), lcpMs: pick('lcpMs'), tbtMs: pick('tbtMs'), cls: pick('cls'), fcpMs: pick('fcpMs') },
   };

@@ -130,3 +130,12 @@ export function pagefindPreloads(base: string, hints: PagefindHints): Preload[] 
   if (hints.wasm && NAME_PART.test(hints.wasm)) preloads.push({ rel: 'preload', href: `${folder}wasm.${hints.wasm}.pagefind` });
   return preloads;
 }
+
+/**
+ * Pagefind's own gzip files (wasm, meta, index chunks, filters, fragments) below `base`: Pagefind
+ * inflates them in JavaScript on the main thread unless they already begin with its signature.
+ */
+export function isPagefindGzip(url: string, base: string, origin: string): boolean {
+  const { origin: urlOrigin, pathname } = new URL(url, origin);
+  return urlOrigin === origin && pathname.startsWith(`${base}pagefind/`) && /\.(pagefind|pf_meta|pf_index|pf_filter|pf_fragment)$/.test(pathname);
+}
