@@ -4,6 +4,7 @@ import {
   countText,
   effectiveSort,
   isBlank,
+  isPagefindGzip,
   pagefindPreloads,
   readState,
   searchOptions,
@@ -112,5 +113,20 @@ describe('early start of Pagefind on /sok/?q=', () => {
     expect(() => withPagefindHints('<i data-search-output ></i><i data-search-output ></i>', entry)).toThrow(/data-search-output/);
     expect(() => withPagefindHints('<i data-search-output ></i>', { languages: { sv: { hash: 'a"b', wasm: 'sv' } } })).toThrow(/filnamn/);
     expect(() => withPagefindHints('<i data-search-output ></i>', { languages: {} })).toThrow(/språk/);
+  });
+});
+
+describe('isPagefindGzip', () => {
+  const origin = 'https://example.github.io';
+  it("picks Pagefind's own gzip files below the base path", () => {
+    for (const file of ['wasm.sv.pagefind', 'pagefind.sv_1.pf_meta', 'index/sv_1.pf_index', 'filter/sv_1.pf_filter', 'fragment/sv_1.pf_fragment']) {
+      expect(isPagefindGzip(`${origin}/konferens/pagefind/${file}`, '/konferens/', origin), file).toBe(true);
+    }
+  });
+  it('leaves the entry file, the script, other folders and other origins alone', () => {
+    expect(isPagefindGzip(`${origin}/konferens/pagefind/pagefind-entry.json?ts=sv_1`, '/konferens/', origin)).toBe(false);
+    expect(isPagefindGzip(`${origin}/konferens/pagefind/pagefind.js`, '/konferens/', origin)).toBe(false);
+    expect(isPagefindGzip(`${origin}/pagefind/wasm.sv.pagefind`, '/konferens/', origin)).toBe(false);
+    expect(isPagefindGzip('https://other.example/konferens/pagefind/wasm.sv.pagefind', '/konferens/', origin)).toBe(false);
   });
 });
