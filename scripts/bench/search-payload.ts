@@ -4,6 +4,8 @@
  * Bytes are counted as they would cross the network from a host that compresses text: Pagefind's
  * index files and wasm are already gzip files and count as stored, JavaScript/CSS/JSON as gzip -6.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Response } from 'playwright-core';
 import { launchChromium } from '../../tests/support/browser.ts';
@@ -42,8 +44,16 @@ function kindOf(urlPath: string): string {
   return 'other';
 }
 
-async function wireBytes(response: Response, urlPath: string): Promise<number> {
-  const body = await response.body().catch(() => Buffer.alloc(0));
+/**
+ * The file as the host would send it, read from the built site rather than from the browser: the
+ * search page hands Pagefind's gzip files to a DecompressionStream, and a response body consumed
+ * as a stream is not kept for Playwright to read (it then reported 0 bytes for every fragment).
+ */
+async function wireBytes(dist: string, response: Response, urlPath: string): Promise<number> {
+  const file = path.join(dist, decodeURIComponent(urlPath));
+  const body = file.startsWith(path.resolve(dist) + path.sep)
+    ? await readFile(file).catch(() => response.body().catch(() => Buffer.alloc(0)))
+    : await response.body().catch(() => Buffer.alloc(0));
   if (COMPRESSED.test(urlPath)) return body.length;
   return gzipSync(body, { level: 6 }).length;
 }
@@ -58,10 +68,11 @@ export async function measureFirstSearch(dist: string, word: string, searchPath 
   const server = await serveSite(dist, '/');
   const browser = await launchChromium();
   try {
-    const empty = await recordVisit(browser, `${server.url}${searchPath}`, false);
+    const empty = await recordVisit(browser, dist, `${server.url}${searchPath}`, false);
     const field = empty.fieldName ?? 'q';
     const searched = await recordVisit(
       browser,
+      dist,
       `${server.url}${searchPath}?${new URLSearchParams({ [field]: word })}`,
       true,
     );
@@ -91,7 +102,7 @@ interface Visit {
   resultsShown: number;
 }
 
-async function recordVisit(browser: Browser, url: string, expectResults: boolean): Promise<Visit> {
+async function recordVisit(browser: Browser, dist: string, url: string, expectResults: boolean): Promise<Visit> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -114,7 +125,7 @@ async function recordVisit(browser: Browser, url: string, expectResults: boolean
       const urlPath = new URL(response.url()).pathname;
       const type = response.request().resourceType();
       if (type === 'document' || type === 'stylesheet' || urlPath.endsWith('.svg')) return;
-      const task = wireBytes(response, urlPath).then((bytes) => {
+      const task = wireBytes(path.resolve(dist), response, urlPath).then((bytes) => {
         files.push({ path: urlPath, bytes });
       });
       pending.add(task);
