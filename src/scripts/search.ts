@@ -64,8 +64,11 @@ function inflateNatively(): void {
   window.fetch = async (input, init) => {
     const response = await fetchFromNetwork(input, init);
     const url = input instanceof Request ? input.url : String(input);
-    if (!response.ok || !response.body || !isPagefindGzip(url, BASE, location.origin)) return response;
-    return new Response(response.body.pipeThrough(new DecompressionStream('gzip')), { status: response.status });
+    if (!response.ok || !isPagefindGzip(url, BASE, location.origin)) return response;
+    // Read to the end first: piping the network stream straight through lets the decompressor stop at
+    // the end of the gzip data and cancel the request before it has finished (net::ERR_ABORTED).
+    const packed = new Blob([await response.arrayBuffer()]);
+    return new Response(packed.stream().pipeThrough(new DecompressionStream('gzip')), { status: response.status });
   };
 }
 

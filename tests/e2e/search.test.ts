@@ -311,6 +311,7 @@ describe('search page on the root build', () => {
       visit.on('requestfinished', (request) => {
         if (file(request.url())) events.push(`finished ${file(request.url())}`);
       });
+      visit.on('requestfailed', (request) => events.push(`failed ${request.url()} ${request.failure()?.errorText ?? ''}`));
       await visit.goto(site.url('sok/?q=sugardating'));
       const { hits } = await results(visit, 'sugardating');
       expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
@@ -325,6 +326,8 @@ describe('search page on the root build', () => {
       const scriptDone = events.indexOf('finished pagefind.js');
       for (const name of startUp.slice(1)) expect(events.indexOf(`request ${name}`), name).toBeLessThan(scriptDone);
       expect(messages.filter((text) => /preload/i.test(text))).toEqual([]);
+      // Every request ran to its end: none was cut off by the page's own decompression.
+      expect(events.filter((event) => event.startsWith('failed '))).toEqual([]);
     } finally {
       await fresh.close();
     }
