@@ -6,8 +6,9 @@
 export const MAX_SLUG_LENGTH = 80;
 
 /**
- * URL slug from a Swedish title: å/ä/ö and other accents lose their marks, everything else
- * that is not a letter or digit becomes a single hyphen. Deterministic, so URLs stay stable.
+ * URL slug from a Swedish title: å/ä/ö and other accents lose their marks, letters without a
+ * decomposition are spelt out (ŋ → ng, ø → o, ß → ss: TRANSLITERATION), everything else that is
+ * not a letter or digit becomes a single hyphen. Deterministic, so URLs stay stable.
  * A long title is cut at the last word boundary within MAX_SLUG_LENGTH (a single longer word is
  * cut at the limit); every caller (the loader, the content check's duplicate test, `npm run ny`)
  * uses this one function, so they all see the same, cut slug.
@@ -24,14 +25,41 @@ export function slugIsCut(title: string): boolean {
   return fullSlug(title).length > MAX_SLUG_LENGTH;
 }
 
+/**
+ * Letters that Unicode does not decompose into a base letter plus marks, so NFKD alone would drop
+ * them: those of Sweden's minority languages (Sámi ŋ đ ŧ, Meänkieli and Finnish š ž are decomposed
+ * anyway) and of the neighbours' (Danish/Norwegian ø æ, Icelandic þ ð, German ß, Polish ł, French œ).
+ * Lower case only: the title is lower-cased first.
+ */
+const TRANSLITERATION: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ŋ: 'ng',
+  đ: 'd',
+  ð: 'd',
+  ŧ: 't',
+  þ: 'th',
+  ł: 'l',
+  ħ: 'h',
+  ı: 'i',
+  ĸ: 'k',
+  ŀ: 'l',
+  ŉ: 'n',
+  ſ: 's',
+  ƒ: 'f',
+  ʒ: 'z',
+  ǥ: 'g',
+};
+const UNDECOMPOSED = new RegExp(`[${Object.keys(TRANSLITERATION).join('')}]`, 'g');
+
 function fullSlug(title: string): string {
   return title
+    .toLowerCase()
+    .replace(UNDECOMPOSED, (letter) => TRANSLITERATION[letter] ?? '')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[æ]/gi, 'ae')
-    .replace(/[øœ]/gi, 'o')
-    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

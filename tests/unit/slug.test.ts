@@ -20,6 +20,28 @@ describe('slugify', () => {
     expect(slugify('Café Øresund Straße')).toBe('cafe-oresund-strasse');
   });
 
+  // Letters of Sweden's minority languages and of the neighbours are spelt out, never dropped
+  // (before, "Ŋ" and "đ" vanished: "Sámi ŋ" became "sami-" and "đ" nothing).
+  it.each([
+    ['Ŋuorra ŋ', 'nguorra-ng'],
+    ['Đavvi đ', 'davvi-d'],
+    ['Ŧ ŧ', 't-t'],
+    ['Čáhci č', 'cahci-c'],
+    ['Šiellat š', 'siellat-s'],
+    ['Žž', 'zz'],
+    ['Øre ø', 'ore-o'],
+    ['Æble æ', 'aeble-ae'],
+    ['Œuvre œ', 'oeuvre-oe'],
+    ['Straße ẞ', 'strasse-ss'],
+    ['Łódź ł', 'lodz-l'],
+    ['Þing þ', 'thing-th'],
+    ['Ðað ð', 'dad-d'],
+    ['Ħ ı İ ĸ ŀ ſ', 'h-i-i-k-l-s'],
+    ['Áigi Giellagáldu', 'aigi-giellagaldu'],
+  ])('spells out %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
   it('is stable: the same title always gives the same, known slug', () => {
     expect(slugify('Nyhet 2019')).toBe('nyhet-2019');
     expect(slugify('Nyhet 2019 ')).toBe('nyhet-2019');
