@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
+import addresses, { sitemapFilter } from './src/integrations/addresses.ts';
 import { settingsOrExit } from './src/lib/settings.ts';
 
 // A malformed SITE_URL, BASE_PATH or SOURCE_DATE_EPOCH stops here with one line, not a stack trace.
@@ -35,11 +36,14 @@ export default defineConfig({
   cacheDir: settings.cacheDir,
   // contentCheck first: a content error stops the build before anything is written. The search
   // index is the build script's second step (scripts/search-index.ts), after Astro has exited.
-  // editor writes the web editor into /admin/ and the _headers file once the pages are built.
+  // editor writes the web editor into /admin/ and the _headers file once the pages are built;
+  // addresses writes _redirects.
   integrations: [
     contentCheck(),
     mdx(),
-    sitemap({ filter: (page) => !page.endsWith('/404/') }),
+    // Moved and withdrawn release addresses answer with noindex pages: not in the sitemap either.
+    sitemap({ filter: sitemapFilter(settings.outDir) }),
+    addresses(),
     editor({ cms: { repo: settings.cmsRepo, branch: 'main', signIn: settings.cmsSignIn }, contentDir: settings.contentDir }),
   ],
 });

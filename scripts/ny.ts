@@ -11,6 +11,8 @@ import { isoWithOffset, localDate, timeZoneLabel } from '../src/lib/dates.ts';
 import { programmeSchema } from '../src/schemas/programme.ts';
 import { settingsOrExit } from '../src/lib/settings.ts';
 import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../src/lib/slug.ts';
+import { fileStem, releaseSlugs } from '../src/lib/addresses.ts';
+import { addressField } from '../src/schemas/fields.ts';
 import { buildTime } from '../src/lib/status.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -23,22 +25,25 @@ function fail(message: string, code = 1): never {
 
 const title = process.argv.slice(2).join(' ').replace(/\s+/g, ' ').trim();
 if (title === '') fail('Skriv rubriken inom citattecken efter --, till exempel:\n  npm run ny -- "Rubrik på pressmeddelandet"', 2);
-const slug = slugify(title);
-if (slug === '') fail(`Rubriken "${title}" innehåller inga bokstäver eller siffror, så den ger ingen webbadress.`, 2);
+const wanted = slugify(title);
+if (wanted === '') fail(`Rubriken "${title}" innehåller inga bokstäver eller siffror, så den ger ingen webbadress.`, 2);
 
 const folder = await readContentFolder(contentDir, root);
+// The file name is the address for good (src/lib/addresses.ts). An address another release has, had
+// (previousAddresses) or asks for is not given out again: the new file gets the next free one.
+const names = folder.releases.map((name) => name.slice(CONTENT_LAYOUT.releases.length + 1));
+const taken = new Set([...releaseSlugs(names).values(), ...names.map((name) => fileStem(name).slug)]);
 for (const name of folder.releases) {
   const frontmatter = splitFrontmatter(folder.files.get(name)?.text ?? '').frontmatter;
-  let existing: unknown;
   try {
-    existing = frontmatter ? (parse(frontmatter.text) as Record<string, unknown> | null)?.title : undefined;
+    const previous: unknown = frontmatter ? (parse(frontmatter.text) as Record<string, unknown> | null)?.previousAddresses : undefined;
+    if (Array.isArray(previous)) for (const value of previous) if (typeof value === 'string') taken.add(addressField.safeParse(value).data ?? value);
   } catch {
     continue; // A broken file is the content check's business, not a reason to refuse.
   }
-  if (typeof existing === 'string' && slugify(existing) === slug) {
-    fail(`Det finns redan ett pressmeddelande med samma webbadress (/pressmeddelanden/${slug}/): ${folder.files.get(name)?.display}. Välj en annan rubrik.`);
-  }
 }
+let slug = wanted;
+for (let n = 2; taken.has(slug) || /^\d+$/.test(slug); n += 1) slug = `${wanted}-${n}`;
 
 // Sender and contacts default to the conference's own, so the draft builds as it stands.
 const programme = readYaml(folder.files.get(CONTENT_LAYOUT.programme)?.text);
@@ -56,7 +61,7 @@ const file = path.join(contentDir, CONTENT_LAYOUT.releases, `${localDate(now, ti
 const list = (values: string[]) => (values.length === 0 ? ' []' : `\n${values.map((value) => `  - ${value}`).join('\n')}`);
 
 const text = `---
-# Rubriken. Webbadressen blir /pressmeddelanden/${slug}/
+# Rubriken. Webbadressen blir /pressmeddelanden/${slug}/ (filens namn) och ändras inte om du rättar rubriken.
 title: ${stringify(title).trim()}
 # Ingress: en mening under rubriken. Ta bort # i början av raden och skriv din egen.
 # ingress: Kort sammanfattning av pressmeddelandet
@@ -90,7 +95,10 @@ try {
 
 const shown = path.relative(root, file).startsWith('..') ? file : path.relative(root, file);
 console.log(`Nytt pressmeddelande: ${shown}`);
-if (slugIsCut(title)) {
+console.log(`Webbadress: /pressmeddelanden/${slug}/ (den följer filens namn och ändras inte om du rättar rubriken)`);
+if (slug !== wanted) {
+  console.log(`Adressen /pressmeddelanden/${wanted}/ används redan, så det här pressmeddelandet får /pressmeddelanden/${slug}/.`);
+} else if (slugIsCut(title)) {
   console.log(`Rubriken är mycket lång, så webbadressen kortas vid ett ordslut till ${MAX_SLUG_LENGTH} tecken: /pressmeddelanden/${slug}/`);
 }
 console.log('Det är ett utkast (draft: true): det syns med "npm run dev" men publiceras inte förrän du ändrar till draft: false.');

@@ -8,7 +8,6 @@ import { contactSchema } from './schemas/contact.ts';
 import { organisationSchema } from './schemas/organisation.ts';
 import { pictureField } from './schemas/fields.ts';
 import { pageSchema } from './schemas/page.ts';
-import { slugify } from './lib/slug.ts';
 import { siteSettings } from './lib/settings.ts';
 import { afterContentCheck } from './integrations/content-gate.ts';
 
@@ -33,8 +32,9 @@ const releases = defineCollection({
       // Pages use the rendered HTML only. Without the Markdown source the data store is 40 % smaller,
       // and the build's peak memory at 4,000 releases fell from 1.8 to 1.2 GiB (docs/benchmarks.md).
       retainBody: false,
-      // The URL comes from the headline, so editors never pick a slug by hand.
-      generateId: ({ entry, data }) => (typeof data.title === 'string' ? slugify(data.title) : slugify(entry)),
+      // The file's path in the folder ("2019-09-23-konferens.md"): unique, and what the address is
+      // made from (src/lib/addresses.ts), so editing the headline never moves a release.
+      generateId: ({ entry }) => entry,
     }),
   ),
   schema: ({ image }) => releaseSchema.extend({ image: picture(image).optional() }),

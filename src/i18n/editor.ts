@@ -38,7 +38,10 @@ const prefixed = (prefix: string, texts: Record<string, EditorText>): Record<str
   Object.fromEntries(Object.entries(texts).map(([key, text]) => [key === '' ? prefix : `${prefix}.${key}`, text]));
 
 export const editorFields: Record<string, EditorText> = {
-  'pressmeddelanden.title': { label: 'Rubrik', hint: 'Webbadressen görs av rubriken: å, ä och ö blir a, a och o.' },
+  'pressmeddelanden.title': {
+    label: 'Rubrik',
+    hint: 'Webbadressen görs av rubriken när pressmeddelandet skapas (å, ä och ö blir a, a och o) och ändras sedan aldrig, inte heller när du rättar rubriken.',
+  },
   'pressmeddelanden.ingress': { label: 'Ingress', hint: 'Valfri. En eller två meningar som visas under rubriken.', long: true },
   'pressmeddelanden.published': {
     label: 'Publiceras',
@@ -56,6 +59,14 @@ export const editorFields: Record<string, EditorText> = {
   'pressmeddelanden.contacts': { label: 'Kontaktpersoner', hint: 'Valfritt. Visas under pressmeddelandet.' },
   'pressmeddelanden.tags': { label: 'Ämnesord', hint: 'Valfritt. Ett ord eller uttryck per rad, till exempel "människohandel".' },
   ...prefixed('pressmeddelanden.image', picture('Pressbild')),
+  'pressmeddelanden.previousAddresses': {
+    label: 'Tidigare adresser',
+    hint: 'Valfritt, sällan. Bara om filen har döpts om: den gamla adressen, till exempel "gammal-adress", leder då hit.',
+  },
+  'pressmeddelanden.withdrawn': {
+    label: 'Tillbakadraget',
+    hint: 'Valfritt, sällan. När pressmeddelandet drogs tillbaka, i {tid}: adressen visar då bara att det är tillbakadraget och när.',
+  },
   'pressmeddelanden.draft': {
     label: 'Utkast',
     hint: 'Påslagen: sparas men publiceras inte. Stäng av när pressmeddelandet ska publiceras.',

@@ -12,6 +12,7 @@ import { organisationSchema } from '../schemas/organisation.ts';
 import { pageSchema } from '../schemas/page.ts';
 import { programmeSchema } from '../schemas/programme.ts';
 import { timeZoneLabel } from './dates.ts';
+import { RELEASE_FILE_SLUG_LENGTH } from './slug.ts';
 import { releaseSchema } from '../schemas/release.ts';
 import { speakerSchema } from '../schemas/speaker.ts';
 import { CONTENT_LAYOUT } from './content-check/source.ts';
@@ -130,7 +131,9 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
       format: 'yaml-frontmatter',
       create: true,
       identifier_field: 'title',
-      // As `npm run ny` names them: date of creation, then the title's slug (src/lib/slug.ts).
+      // As `npm run ny` names them: date of creation, then the title's slug (src/lib/slug.ts). The file
+      // name is the address (src/lib/addresses.ts): Sveltia names a new file once and never renames
+      // it when the title changes, and adds "-1" when the name is taken, so two releases never share one.
       slug: '{{year}}-{{month}}-{{day}}-{{slug}}',
       summary: '{{title}}',
       i18n: true,
@@ -193,6 +196,8 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
       // "Människohandel på nätet" → manniskohandel-pa-natet, as src/lib/slug.ts makes it.
       encoding: 'ascii',
       clean_accents: true,
+      // The whole file name: "ÅÅÅÅ-MM-DD-" plus at most MAX_SLUG_LENGTH characters of address.
+      maxlength: RELEASE_FILE_SLUG_LENGTH,
       // {{year}}-{{month}}-{{day}} in the editor's own time, as `npm run ny` uses Swedish time.
       timezone: 'local',
     },

@@ -2,12 +2,14 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Contact } from '../schemas/contact.ts';
 import type { Organisation } from '../schemas/organisation.ts';
 import { resolveProgramme, type ResolvedProgramme, type SpeakerWithId } from './programme.ts';
+import { releaseSlugs, siteAddresses, type SiteAddress } from './addresses.ts';
 import { publicationState } from './releases.ts';
 import { buildTime } from './status.ts';
 
 /** The one module that reads Astro collections; everything else takes the plain data it returns. */
 
-export type ReleaseEntry = CollectionEntry<'releases'>;
+/** A release on the site: its collection entry (id: the file's path in the folder) and its address. */
+export type ReleaseEntry = CollectionEntry<'releases'> & { slug: string };
 export type ContactWithId = Contact & { id: string };
 export type OrganisationWithId = Organisation & { id: string };
 
@@ -16,8 +18,10 @@ export interface SiteContent {
   speakers: SpeakerWithId[];
   contacts: ContactWithId[];
   organisations: Map<string, OrganisationWithId>;
-  /** Published releases, newest first (drafts and scheduled releases only in `astro dev`). */
+  /** Published releases, newest first (drafts and scheduled releases only in `astro dev`), none withdrawn. */
   releases: ReleaseEntry[];
+  /** Every release address that answers, by path: releases, redirects, withdrawal notices (src/lib/addresses.ts). */
+  addresses: SiteAddress[];
   /** The pages in content/sidor/, for the footer's links, by title. */
   pages: { id: string; title: string }[];
 }
@@ -46,15 +50,16 @@ export async function scheduledTimes(): Promise<Date[]> {
 }
 
 async function load(): Promise<SiteContent> {
-  // The one filter every page, feed, list and count goes through: a release whose time has not
-  // come at the build's clock is in no built file (the search index is made from the pages).
+  // A release whose time has not come at the build's clock is in no built file (the search index
+  // is made from the pages): see the filter below.
   const now = buildTime();
   const [programmeEntries, speakerEntries, contactEntries, organisationEntries, releaseEntries, pageEntries] = await Promise.all([
     getCollection('programme'),
     getCollection('speakers'),
     getCollection('contacts'),
     getCollection('organisations'),
-    getCollection('releases', (entry) => import.meta.env.DEV || publicationState(entry.data, now) === 'published'),
+    // All of them: addresses are given out over every file, drafts too, so publishing one moves none.
+    getCollection('releases'),
     getCollection('pages'),
   ]);
   const programmeEntry = programmeEntries[0];
@@ -76,12 +81,26 @@ async function load(): Promise<SiteContent> {
   const rank = (id: string) => (contactOrder.includes(id) ? contactOrder.indexOf(id) : contactOrder.length);
   contacts.sort((a, b) => rank(a.id) - rank(b.id) || a.name.localeCompare(b.name, 'sv'));
 
+  const addresses = siteAddresses(
+    releaseEntries.map((entry) => ({ name: entry.id, ...entry.data })),
+    now,
+    { unpublished: import.meta.env.DEV },
+  );
+  const slugs = releaseSlugs(releaseEntries.map((entry) => entry.id));
+  // The one filter every page, feed, list and count goes through (a withdrawn release is in none).
+  const releases = releaseEntries.flatMap((entry) =>
+    entry.data.withdrawn || (!import.meta.env.DEV && publicationState(entry.data, now) !== 'published')
+      ? []
+      : [{ ...entry, slug: slugs.get(entry.id) ?? '' }],
+  );
+
   return {
     programme: resolveProgramme(programmeEntry.data, speakers),
     speakers,
     contacts,
     organisations,
-    releases: releaseEntries.sort(
+    addresses,
+    releases: releases.sort(
       (a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id),
     ),
     pages: pageEntries

@@ -5,6 +5,9 @@
  */
 export const MAX_SLUG_LENGTH = 80;
 
+/** Longest release file name without extension: the creation date "ÅÅÅÅ-MM-DD-", then the address. */
+export const RELEASE_FILE_SLUG_LENGTH = 'ÅÅÅÅ-MM-DD-'.length + MAX_SLUG_LENGTH;
+
 /**
  * URL slug from a Swedish title: å/ä/ö and other accents lose their marks, letters without a
  * decomposition are spelt out (ŋ → ng, ø → o, ß → ss: TRANSLITERATION), everything else that is

@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ site }) => {
       title: release.data.title,
       description: release.data.ingress ?? release.data.title,
       pubDate: release.data.published,
-      link: absoluteUrl(paths.release(release.id), site ?? '', base),
+      link: absoluteUrl(paths.release(release.slug), site ?? '', base),
       categories: release.data.tags,
     })),
   });

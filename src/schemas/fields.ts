@@ -7,6 +7,20 @@ export const idField = z
     error: 'får bara innehålla små bokstäver a–z, siffror och bindestreck, till exempel "simon-haggstrom"',
   });
 
+/**
+ * A press release's address as an editor can paste it: the slug ("gammal-adress"), the path
+ * ("/pressmeddelanden/gammal-adress/") or the whole link; becomes the slug.
+ */
+export const addressField = z
+  .string({ error: 'ska vara en adress, till exempel "gammal-adress" eller "/pressmeddelanden/gammal-adress/"' })
+  .trim()
+  .transform((value) => /(?:^|\/)pressmeddelanden\/([^/?#]+)\/?(?:[?#].*)?$/.exec(value)?.[1] ?? value)
+  .pipe(
+    z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'ska vara en adress med små bokstäver a–z, siffror och bindestreck, till exempel "gammal-adress" eller "/pressmeddelanden/gammal-adress/"',
+    }),
+  );
+
 /** A calendar date written as "ÅÅÅÅ-MM-DD" that must exist (no 31 september). */
 export const localDateField = z
   .string({ error: 'ska vara ett datum inom citattecken, till exempel "2019-09-25"' })

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { idField, instantField, pictureField, textField } from './fields.ts';
+import { addressField, idField, instantField, pictureField, textField } from './fields.ts';
 
 /** Frontmatter of a press release in content/pressmeddelanden/. */
 export const releaseSchema = z.strictObject({
@@ -21,6 +21,13 @@ export const releaseSchema = z.strictObject({
   tags: z.array(textField('människohandel')).default([]),
   /** Optional press picture, shown under the headline and used when the release is shared. */
   image: pictureField.optional(),
+  /**
+   * Addresses the release had before its file was renamed ("gammal-adress", or the old link as it
+   * was shared): each answers with a redirect to the current one (src/lib/addresses.ts).
+   */
+  previousAddresses: z.array(addressField, { error: 'ska vara en lista med tidigare adresser, till exempel [gammal-adress]' }).default([]),
+  /** When the release was withdrawn, with UTC offset: its address then only says that, and when. */
+  withdrawn: instantField.optional(),
   /** Drafts are shown by `npm run dev` only. */
   draft: z.boolean({ error: 'ska vara true eller false' }).default(false),
 });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   contentDir = path.join(await mkdtemp(path.join(tmpdir(), 'konferens-dev-')), 'content');
   shownDir = displayPath(contentDir, PROJECT_ROOT);
   programmeFile = path.join(contentDir, 'program.yaml');
-  releaseFile = path.join(contentDir, 'pressmeddelanden', '2019-09-23-konferens-om-prostitution-och-manniskohandel.md');
+  releaseFile = path.join(contentDir, 'pressmeddelanden', '2019-09-23-konferens-om-prostitution-och-manniskohandel-for-sexuella-andamal.md');
   await cp(path.join(PROJECT_ROOT, 'content'), contentDir, { recursive: true });
   // An hour that does not exist, in the first day's start time (column 12 of its line).
   const programme = await readFile(programmeFile, 'utf8');

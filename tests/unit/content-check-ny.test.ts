@@ -50,22 +50,36 @@ describe('npm run ny', () => {
     expect(await checkContentFolder(content, { now: new Date() })).toEqual(before);
   });
 
-  it('refuses a title whose address is taken, and leaves the file alone', async () => {
+  it('gives a title whose address is taken the next free one, and leaves the first file alone', async () => {
     const original = await readFile(expectedFile(), 'utf8');
     const result = await ny('Åsa öppnar – ny konferens i Sunne!');
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Det finns redan ett pressmeddelande med samma webbadress (/pressmeddelanden/asa-oppnar-ny-konferens-i-sunne/)');
+    expect(result.code).toBe(0);
+    const second = expectedFile().replace(/\.md$/, '-2.md');
+    expect(result.stdout).toContain(`Nytt pressmeddelande: ${second}`);
+    expect(result.stdout).toContain('Adressen /pressmeddelanden/asa-oppnar-ny-konferens-i-sunne/ används redan, så det här pressmeddelandet får /pressmeddelanden/asa-oppnar-ny-konferens-i-sunne-2/.');
     expect(await readFile(expectedFile(), 'utf8')).toBe(original);
+    await rm(second);
   });
 
-  it('never overwrites an existing file', async () => {
+  it('never gives out an address that an earlier one lists as previous', async () => {
+    const mover = path.join(content, 'pressmeddelanden', '2025-01-01-ny-adress.md');
+    await writeFile(mover, '---\ntitle: Ny adress\npreviousAddresses:\n  - /pressmeddelanden/gammal-adress/\n---\n');
+    const result = await ny('Gammal adress');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('får /pressmeddelanden/gammal-adress-2/');
+    await rm(mover);
+    await rm(path.join(content, 'pressmeddelanden', '2026-01-01-gammal-adress-2.md'));
+  });
+
+  it('never overwrites an existing file, even one without frontmatter', async () => {
     const taken = path.join(content, 'pressmeddelanden', '2026-01-01-rubrik.md');
     await writeFile(taken, 'Redaktörens egen text\n');
     const result = await ny('Rubrik');
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Filen finns redan och skrivs inte över');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2026-01-01-rubrik-2.md');
     expect(await readFile(taken, 'utf8')).toBe('Redaktörens egen text\n');
     await rm(taken);
+    await rm(taken.replace(/\.md$/, '-2.md'));
   });
 
   it('writes a very long headline under a cut slug, with a note, instead of failing with ENAMETOOLONG', async () => {

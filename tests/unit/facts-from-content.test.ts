@@ -126,21 +126,12 @@ describe('long headlines', () => {
     expect(slugify('a'.repeat(300))).toBe('a'.repeat(MAX_SLUG_LENGTH));
   });
 
-  it('are stable, and two titles that differ only after the cut are duplicates the check reports', () => {
+  it('are stable, and two titles sharing their first 80 characters do not compete: the file names are the addresses', () => {
     expect(slugify(`${long} och mer`)).toBe(slugify(long));
     const release = (title: string) => `---\ntitle: ${title}\npublished: "2019-09-23T13:57:00+02:00"\norganisations: [a]\n---\n\nText.\n`;
     const files: Record<string, string> = { 'pressmeddelanden/a.md': release(long), 'pressmeddelanden/b.md': release(`${long} och mer`) };
-    const folder = inMemoryFolder(files);
-    const problems = checkContent(folder, { now }).filter((problem) => problem.field === 'title');
-    expect(problems.map((problem) => `${problem.severity} ${problem.file}`)).toEqual([
-      'warning content/pressmeddelanden/a.md',
-      'error content/pressmeddelanden/b.md',
-      'warning content/pressmeddelanden/b.md',
-    ]);
-    expect(problems[0]?.message).toMatch(
-      /^Rubriken är mycket lång \(\d+ tecken\), så webbadressen kortas vid ett ordslut till 80 tecken: \/pressmeddelanden\/lansstyrelserna-/,
-    );
-    expect(problems[1]?.message).toContain('Rubriken ger samma webbadress');
+    const problems = checkContent(inMemoryFolder(files), { now }).filter((problem) => problem.field === 'title' || problem.severity !== 'error');
+    expect(problems).toEqual([]);
   });
 });
 

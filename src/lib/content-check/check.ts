@@ -147,12 +147,16 @@ export function checkContent(folder: ContentFolder, options: CheckOptions): Prob
     return result.data === undefined ? undefined : { file: file.display, data: result.data as z.output<S>, source };
   };
 
-  const releases: CheckedRelease[] = folder.releases.flatMap((name) => markdown(name, releaseSchema) ?? []);
+  const releaseName = (name: string) => name.slice(CONTENT_LAYOUT.releases.length + 1);
+  const releases: CheckedRelease[] = folder.releases.flatMap((name) => {
+    const checked = markdown(name, releaseSchema);
+    return checked ? [{ ...checked, name: releaseName(name) }] : [];
+  });
   for (const name of folder.pages) {
     problems.push(...checkPageName(name, display(name)));
     markdown(name, pageSchema);
   }
-  problems.push(...checkReleases(releases, options.now, programmeTimeZone(programme?.data)));
+  problems.push(...checkReleases(releases, options.now, programmeTimeZone(programme?.data), folder.releases.map(releaseName)));
 
   // Pictures: the file each picture field names, its format, alt text and size.
   const nameOf = new Map([...folder.files.values()].map((file) => [file.display, file.name]));

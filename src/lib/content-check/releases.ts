@@ -1,67 +1,95 @@
 import { instantField, nonExistentDateTime } from '../../schemas/fields.ts';
 import { releaseSchema, type ReleaseData } from '../../schemas/release.ts';
-import { formatDateTimeWithWeekday } from '../dates.ts';
+import { fileStem, releaseSlugs } from '../addresses.ts';
+import { formatDateTime, formatDateTimeWithWeekday } from '../dates.ts';
 import { publicationState } from '../releases.ts';
-import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../slug.ts';
+import { MAX_SLUG_LENGTH, slugIsCut } from '../slug.ts';
 import { offsetProblem } from './offsets.ts';
+import { CONTENT_LAYOUT } from './source.ts';
 import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';
 
 export interface CheckedRelease {
   file: string;
+  /** Path relative to the releases folder: "2019-09-23-konferens.md". */
+  name: string;
   data: ReleaseData;
   source: YamlSource;
 }
 
 /**
- * Rules across releases: each needs its own web address (the slug comes from the headline, as in
- * src/content.config.ts). A release whose time lies after the build's clock is scheduled: the build
- * leaves it out (src/lib/content.ts), and the check says when it will be published. Times in
- * messages are shown in `timeZone`, the programme's.
+ * Rules across releases. Each release's address comes from its file name (src/lib/addresses.ts, as
+ * the build makes it): the check says when a file name is cut or shared, and checks the fields that
+ * move (`previousAddresses`) or withdraw (`withdrawn`) an address. A release whose time lies after the
+ * build's clock is scheduled: the build leaves it out (src/lib/content.ts), and the check says when
+ * it will be published. Times in messages are shown in `timeZone`, the programme's. `names` lists
+ * every release file, valid or not: addresses are given out over all of them.
  */
-export function checkReleases(releases: readonly CheckedRelease[], now: Date, timeZone: string): Problem[] {
+export function checkReleases(releases: readonly CheckedRelease[], now: Date, timeZone: string, names: readonly string[] = releases.map((release) => release.name)): Problem[] {
   const problems: Problem[] = [];
-  const bySlug = new Map<string, CheckedRelease>();
-  for (const release of releases) {
-    const slug = slugify(release.data.title);
+  const slugs = releaseSlugs(names);
+  const address = (slug: string) => `/pressmeddelanden/${slug}/`;
+  const ownerOf = new Map([...slugs].map(([name, slug]) => [slug, name]));
+  const claimed = new Map<string, CheckedRelease>();
+  const displayOf = (name: string | undefined) => releases.find((release) => release.name === name)?.file ?? `${CONTENT_LAYOUT.releases}/${name}`;
+  const byCreation = [...releases].sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
+  for (const release of byCreation) {
+    const slug = slugs.get(release.name) ?? '';
+    const { slug: asked } = fileStem(release.name);
     // Positions are looked up only for a problem: they cost a second, position-keeping parse.
-    const position = () => release.source.locate(['title']).position;
-    if (slug === '') {
+    const titlePosition = () => release.source.locate(['title']).position;
+    if (asked !== slug) {
       problems.push({
-        severity: 'error',
+        severity: 'info',
         file: release.file,
-        position: position(),
-        field: 'title',
-        message: 'Rubriken innehåller inga bokstäver eller siffror, så den ger ingen webbadress. Skriv en rubrik med ord.',
-      });
-      continue;
-    }
-    const earlier = bySlug.get(slug);
-    if (earlier) {
-      problems.push({
-        severity: 'error',
-        file: release.file,
-        position: position(),
-        field: 'title',
+        position: titlePosition(),
         message:
-          `Rubriken ger samma webbadress, /pressmeddelanden/${slug}/, som ${earlier.file} ` +
-          `(rad ${earlier.source.locate(['title']).position.line}). Två pressmeddelanden kan inte ha samma adress: ändra rubriken på det ena.`,
+          `Filnamnet ger adressen ${address(asked)}, men den har redan ett pressmeddelande som skapades tidigare (${displayOf(ownerOf.get(asked))}). ` +
+          `Det här får adressen ${address(slug)}.`,
       });
-    } else {
-      bySlug.set(slug, release);
     }
-    if (slug !== '' && slugIsCut(release.data.title)) {
+    const base = release.name.slice(release.name.lastIndexOf('/') + 1).replace(/\.mdx?$/, '');
+    if (slugIsCut(base.replace(/^\d{4}-\d{2}-\d{2}-/, ''))) {
       problems.push({
         severity: 'warning',
         file: release.file,
-        position: position(),
-        field: 'title',
-        message:
-          `Rubriken är mycket lång (${release.data.title.length} tecken), så webbadressen kortas vid ett ordslut till ` +
-          `${MAX_SLUG_LENGTH} tecken: /pressmeddelanden/${slug}/. Överväg en kortare rubrik och lägg resten i ingressen.`,
+        position: titlePosition(),
+        message: `Filnamnet är mycket långt, så webbadressen kortas vid ett ordslut till ${MAX_SLUG_LENGTH} tecken: ${address(slug)}.`,
       });
     }
     problems.push(...checkOffsets(release, timeZone));
+    release.data.previousAddresses.forEach((previous, index) => {
+      const field = `previousAddresses[${index}]`;
+      const problem = (message: string) =>
+        problems.push({ severity: 'error', file: release.file, position: release.source.locate(['previousAddresses', index]).position, field, message });
+      const owner = ownerOf.get(previous);
+      if (owner === release.name) {
+        problem(`${address(previous)} är pressmeddelandets egen adress, inte en tidigare. Ta bort raden.`);
+      } else if (owner !== undefined) {
+        problem(
+          `${address(previous)} är adressen till ett annat pressmeddelande (${displayOf(owner)}), så den kan inte leda hit. ` +
+            'Ta bort raden, eller skriv den adress som det här pressmeddelandet hade tidigare.',
+        );
+      } else if (claimed.has(previous) && claimed.get(previous) !== release) {
+        problem(`${address(previous)} står redan som tidigare adress i ${claimed.get(previous)?.file}. En gammal adress kan bara leda till ett pressmeddelande.`);
+      } else {
+        claimed.set(previous, release);
+      }
+    });
+    const { withdrawn, published } = release.data;
+    if (withdrawn) {
+      const position = release.source.locate(['withdrawn']).position;
+      const problem = (message: string) => problems.push({ severity: 'error', file: release.file, position, field: 'withdrawn', message });
+      if (withdrawn.getTime() < published.getTime()) {
+        problem(
+          `Pressmeddelandet kan inte dras tillbaka (${formatDateTime(withdrawn, timeZone)}) innan det publicerades (${formatDateTime(published, timeZone)}). Rätta tiden.`,
+        );
+      } else if (withdrawn.getTime() > now.getTime()) {
+        problem(
+          `Tiden ${formatDateTime(withdrawn, timeZone)} har inte kommit än. Ett pressmeddelande dras tillbaka med nästa bygge och kan inte schemaläggas: skriv tiden då du drar tillbaka det, eller vänta.`,
+        );
+      }
+    }
     if (publicationState(release.data, now) === 'scheduled') {
       problems.push({
         severity: 'info',
