@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builtSite, PROJECT_ROOT } from '../support/build.ts';
 import { builtPages } from '../support/pages.ts';
 import { PICTURE_RELEASE } from '../fixtures/pictures/fixture.ts';
+import { ADDRESSES } from '../fixtures/addresses/fixture.ts';
 
 /**
  * Every rule .htmlvalidaterc.json turns off needs a written reason here (JSON has no comments);
@@ -34,11 +35,18 @@ describe('HTML validity (html-validate, recommended preset)', () => {
     expect(pages.map((page) => page.file)).toEqual(expect.arrayContaining(['index.html', '404.html', 'program/index.html']));
   });
 
-  // The seed has no pictures: the pictures build's two pages with a <picture> are checked as well.
+  // The seed has no pictures: the pictures build's two pages with a <picture> are checked as well,
+  // and its pages for a moved and a withdrawn release.
   const pictureDist = builtSite('pictures');
   const checked = [
     ...pages.map((page) => [page.file, path.join(dist, page.file)]),
-    ...[`pressmeddelanden/${PICTURE_RELEASE.slug}/index.html`, 'talare/index.html'].map((file) => [`pictures: ${file}`, path.join(pictureDist, file)]),
+    ...[
+      `pressmeddelanden/${PICTURE_RELEASE.slug}/index.html`,
+      'talare/index.html',
+      // A moved address and a withdrawal notice (tests/fixtures/addresses).
+      `pressmeddelanden/${ADDRESSES.moved.from}/index.html`,
+      `pressmeddelanden/${ADDRESSES.withdrawn.slug}/index.html`,
+    ].map((file) => [`pictures: ${file}`, path.join(pictureDist, file)]),
   ];
 
   // Warnings count too: a rule set to "warn" in the config would otherwise be silently off.

@@ -14,14 +14,15 @@ export const BUILD_ROOT = process.env.TEST_BUILD_ROOT ?? path.join(PROJECT_ROOT,
 /** Pinned clock for test builds: 2026-01-01T00:00:00Z, well after the conference. */
 export const TEST_EPOCH = '1767225600';
 
-/** Content of the `pictures` build: the seed plus tests/fixtures/pictures, laid out by the global setup. */
+/** Content of the `pictures` build: the seed plus tests/fixtures/pictures and tests/fixtures/addresses, laid out by the global setup. */
 export const PICTURES_CONTENT = path.join(BUILD_ROOT, 'pictures-src', 'content');
 
 /** The builds the suites share, made once by the global setup. */
 export const SHARED_BUILDS = {
   default: { BASE_PATH: '/', SITE_URL: 'https://konferens.example.se', TZ: 'UTC' },
   base: { BASE_PATH: '/konferens/', SITE_URL: 'https://example.github.io', TZ: 'UTC' },
-  // A release with a press picture and a speaker with a photo, under a base path.
+  // A release with a press picture and a speaker with a photo, and releases that move, share or
+  // give up addresses (tests/fixtures/addresses), under a base path.
   pictures: { BASE_PATH: '/konferens/', SITE_URL: 'https://example.github.io', TZ: 'UTC', CONTENT_DIR: PICTURES_CONTENT },
 } as const;
 

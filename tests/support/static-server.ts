@@ -81,6 +81,25 @@ function matches(pattern: string, urlPath: string): boolean {
   return regex.test(urlPath);
 }
 
+export interface RedirectRule {
+  from: string;
+  to: string;
+  status: number;
+}
+
+/**
+ * Parses a Netlify/Cloudflare Pages `_redirects` file: "from to [status]" per line, # for comments.
+ * Only exact paths, which is all the build writes (src/lib/addresses.ts); status 301 unless given.
+ * @see https://developers.cloudflare.com/pages/configuration/redirects/
+ */
+export function parseRedirectsFile(text: string): RedirectRule[] {
+  return text.split(/\r?\n/).flatMap((line) => {
+    const [from, to, status] = line.trim().split(/\s+/);
+    if (!from || from.startsWith('#') || !to) return [];
+    return [{ from, to, status: status ? Number(status) : 301 }];
+  });
+}
+
 export interface RunningServer {
   /** Origin plus base path, e.g. "http://127.0.0.1:40123/konferens/". */
   url: string;
@@ -101,7 +120,8 @@ export interface ServeOptions {
 }
 
 /**
- * Serves a built site the way a static host does: directory index, 404.html for unknown
+ * Serves a built site the way a static host does: the redirects in `_redirects` first (Cloudflare
+ * Pages follows them even where a file exists), then directory index, 404.html for unknown
  * paths, and the headers `_headers` assigns, merged as `host` merges them.
  */
 export async function serveSite(
@@ -111,9 +131,15 @@ export async function serveSite(
   { compress = false }: ServeOptions = {},
 ): Promise<RunningServer> {
   const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeadersFile, () => []);
+  const redirects = await readFile(path.join(root, '_redirects'), 'utf8').then(parseRedirectsFile, () => []);
   const server: Server = createServer(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const headerPath = urlPath.startsWith(base) ? `/${urlPath.slice(base.length)}` : urlPath;
+    const redirect = redirects.find((rule) => rule.from === urlPath);
+    if (redirect) {
+      response.writeHead(redirect.status, { Location: redirect.to, 'cache-control': 'no-store', ...headersFor(rules, headerPath, host) }).end();
+      return;
+    }
     let file = urlPath.startsWith(base) ? path.join(root, urlPath.slice(base.length)) : '';
     let status = 200;
     if (file && !path.resolve(file).startsWith(path.resolve(root))) file = '';
