@@ -137,6 +137,15 @@ describe('the build hook workflow (Netlify, Cloudflare Pages)', () => {
     expect(hook.jobs.hook?.if).toBe("needs.due.outputs.due == 'true'");
     expect(steps('build-hook.yml', 'hook').map((step) => step.env?.BUILD_HOOK_URL)).toEqual(['${{ secrets.BUILD_HOOK_URL }}']);
   });
+
+  it('checks right after the build that no live release address vanishes, before anything is uploaded', () => {
+    const all = steps('deploy.yml', 'build');
+    const build = all.findIndex((step) => step.run === 'npm run build');
+    const check = all.findIndex((step) => step.run?.startsWith('node scripts/check-addresses.ts '));
+    expect(check).toBe(build + 1);
+    expect(all[check]?.run).toBe('node scripts/check-addresses.ts "${PAGES_URL%/}/pressmeddelanden/adresser.json" dist');
+    expect(all.findIndex((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))).toBeGreaterThan(check);
+  });
 });
 
 describe('the check workflow', () => {
