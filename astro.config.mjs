@@ -43,7 +43,7 @@ export default defineConfig({
     mdx(),
     // Moved and withdrawn release addresses answer with noindex pages: not in the sitemap either.
     sitemap({ filter: sitemapFilter(settings.outDir) }),
-    addresses(),
     editor({ cms: { repo: settings.cmsRepo, branch: 'main', signIn: settings.cmsSignIn }, contentDir: settings.contentDir }),
+    addresses(),
   ],
 });

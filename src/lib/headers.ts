@@ -49,7 +49,9 @@ export function headersFile(handWritten: string, entries: OutputEntry[], later: 
   }
   const all = new Map<string, boolean>(entries.map((entry) => [entry.name, entry.directory]));
   for (const name of later) all.set(name, true);
+  // The hosts read these two and never serve them (the build writes _redirects: src/lib/addresses.ts).
   all.delete('_headers');
+  all.delete('_redirects');
   const sitePaths = ['/', ...[...all].filter(([name]) => name !== ADMIN_FOLDER).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, directory]) => (directory ? `/${name}/*` : `/${name}`))];
   const block = (path: string, lines: string[]) => `${path}\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
   return [

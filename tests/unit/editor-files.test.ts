@@ -92,8 +92,13 @@ describe('_headers', () => {
     { name: 'admin', directory: true },
     { name: '_astro', directory: true },
     { name: 'rss.xml', directory: false },
+    { name: '_redirects', directory: false },
   ];
   const rules = parseHeadersFile(headersFile(handWritten, entries, ['pagefind']));
+
+  it('gives no rule to the files hosts read but never serve', () => {
+    expect(rules.map((rule) => rule.pattern)).not.toContain('/_redirects');
+  });
 
   for (const host of ['cloudflare', 'netlify'] as const) {
     it(`gives the site's paths the site policy and /admin/ its own alone, on ${host}`, () => {
