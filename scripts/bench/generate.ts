@@ -25,6 +25,15 @@ export interface GeneratedRelease {
   picture?: { file: string; spec: PictureSpec };
 }
 
+/**
+ * One release in this many belongs to a series whose long headlines share their first 80 characters
+ * ("…, del 1", "…, del 2"), as a weekly series would: before addresses came from file names
+ * (src/lib/addresses.ts), such headlines competed for one address and stopped the build.
+ */
+export const SERIES_EVERY = 100;
+const SERIES_TITLE =
+  'Länsstyrelserna i Värmland, Dalarna och Örebro bjuder in kommuner, regioner och ideella organisationer till en utbildningsdag om människohandel';
+
 /** In the pictures variant, one release in this many has a press picture. */
 export const PICTURE_EVERY = 10;
 /**
@@ -237,6 +246,7 @@ export function generateReleases(
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const two = (value: number) => String(value).padStart(2, '0');
   const usedSlugs = new Set<string>();
+  const usedFiles = new Set<string>();
   const releases: GeneratedRelease[] = [];
 
   const sentence = (): string => {
@@ -268,6 +278,8 @@ export function generateReleases(
     // Ids come from the title; a repeated title gets a number so every release has its own page.
     for (let n = 2; usedSlugs.has(slugify(title)); n += 1) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
     usedSlugs.add(slugify(title));
+    // Decided without the random source, so every other release is the same with or without series.
+    if (index % SERIES_EVERY === SERIES_EVERY / 2) title = `${SERIES_TITLE}, del ${Math.floor(index / SERIES_EVERY) + 1}`;
 
     const organisations = [...new Set([pick(ids.organisations), ...(random() < 0.3 ? [pick(ids.organisations)] : [])])];
     const contacts = ids.contacts.filter((contact) => organisations.includes(contact.organisation)).map((c) => c.id);
@@ -326,9 +338,13 @@ export function generateReleases(
       'draft: false',
       '---',
     ];
-    const slug = slugify(title);
+    // Named as `npm run ny` names a file: date and slug, "-2" when that name is taken.
+    const stem = `${published.slice(0, 10)}-${slugify(title)}`;
+    let file = `${stem}.md`;
+    for (let n = 2; usedFiles.has(file); n += 1) file = `${stem}-${n}.md`;
+    usedFiles.add(file);
     releases.push({
-      file: `${published.slice(0, 10)}-${slug}.md`,
+      file,
       text: `${frontmatter.join('\n')}\n\n${blocks.join('\n\n')}\n`,
       words,
       ...(picture && { picture }),
