@@ -128,6 +128,7 @@ describe('a scheduled release', () => {
       'index.html',
       'kalender/konferens.ics',
       'pagefind/pagefind-entry.json',
+      'pressmeddelanden/adresser.json',
       'pressmeddelanden/index.html',
       'rss.xml',
       'sitemap-0.xml',
@@ -146,6 +147,13 @@ describe('a scheduled release', () => {
       expect(text(at, file)).toContain(`/pressmeddelanden/${SLUG}/`);
       expect(withoutFixture(text(at, file), 'li')).toBe(normalised(text(before, file)));
     }
+  });
+
+  it('in the address list: taking its entry out gives the earlier list back', () => {
+    const list = (files: Tree) => JSON.parse(text(files, 'pressmeddelanden/adresser.json')) as { addresses: { path: string }[] };
+    const atTime = list(at).addresses;
+    expect(atTime.filter((address) => address.path !== `pressmeddelanden/${SLUG}/`)).toEqual(list(before).addresses);
+    expect(atTime.length).toBe(list(before).addresses.length + 1);
   });
 
   it('in the feed and the sitemap: taking its entry out gives the earlier file back', () => {
