@@ -124,7 +124,7 @@ export function siteAddresses(releases: readonly AddressedRelease[], now: Date, 
     const to = releasePath(slugs.get(release.name) ?? '');
     for (const previous of release.previousAddresses) {
       const path = releasePath(previous);
-      if (used.has(path)) continue;
+      if (used.has(path) || reserved(previous)) continue;
       used.add(path);
       addresses.push({ path, file: `${RELEASE_FOLDER}/${release.name}`, kind: 'redirect', to });
     }

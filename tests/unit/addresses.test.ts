@@ -135,6 +135,12 @@ describe('the address fields', () => {
     ]);
   });
 
+  it('refuse a list page’s address as an earlier one', () => {
+    expect(errors({ 'pressmeddelanden/2019-09-23-a.md': file('previousAddresses: ["2"]\n') })).toEqual([
+      'content/pressmeddelanden/2019-09-23-a.md:5 previousAddresses[0]: /pressmeddelanden/2/ är en sida i listan över pressmeddelanden och kan inte leda hit. Ta bort raden.',
+    ]);
+  });
+
   it('refuse one earlier address on two releases', () => {
     const files = { 'pressmeddelanden/2019-09-23-a.md': file('previousAddresses: [x]\n'), 'pressmeddelanden/2019-09-24-b.md': file('previousAddresses: [x]\n') };
     expect(errors(files)).toEqual([

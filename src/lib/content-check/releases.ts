@@ -32,7 +32,10 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date, ti
   const ownerOf = new Map([...slugs].map(([name, slug]) => [slug, name]));
   const claimed = new Map<string, CheckedRelease>();
   const displayOf = (name: string | undefined) => releases.find((release) => release.name === name)?.file ?? `${CONTENT_LAYOUT.releases}/${name}`;
-  const byCreation = [...releases].sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name));
+  // In the order the names came (the folder's, sorted): which of two releases claiming one earlier
+  // address is reported does not depend on which file was read first.
+  const order = new Map(names.map((name, index) => [name, index]));
+  const byCreation = [...releases].sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
   for (const release of byCreation) {
     const slug = slugs.get(release.name) ?? '';
     const { slug: asked } = fileStem(release.name);
@@ -63,7 +66,9 @@ export function checkReleases(releases: readonly CheckedRelease[], now: Date, ti
       const problem = (message: string) =>
         problems.push({ severity: 'error', file: release.file, position: release.source.locate(['previousAddresses', index]).position, field, message });
       const owner = ownerOf.get(previous);
-      if (owner === release.name) {
+      if (/^\d+$/.test(previous)) {
+        problem(`${address(previous)} är en sida i listan över pressmeddelanden och kan inte leda hit. Ta bort raden.`);
+      } else if (owner === release.name) {
         problem(`${address(previous)} är pressmeddelandets egen adress, inte en tidigare. Ta bort raden.`);
       } else if (owner !== undefined) {
         problem(
