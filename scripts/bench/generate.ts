@@ -245,7 +245,7 @@ export function generateReleases(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const two = (value: number) => String(value).padStart(2, '0');
-  const usedSlugs = new Set<string>();
+  const usedTitles = new Set<string>();
   const usedFiles = new Set<string>();
   const releases: GeneratedRelease[] = [];
 
@@ -275,9 +275,12 @@ export function generateReleases(
 
     const town = pick(TOWNS);
     let title = `${pick(SUBJECTS)} i ${town} ${pick(HEADLINE_VERBS)} ${pick(TOPICS)}`;
-    // Ids come from the title; a repeated title gets a number so every release has its own page.
-    for (let n = 2; usedSlugs.has(slugify(title)); n += 1) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
-    usedSlugs.add(slugify(title));
+    // A repeated title gets a number, so no two releases read alike. By the title itself, not its
+    // slug: a slug cut at 80 characters stays the same whatever number follows, and at 10,000
+    // releases some long title always came twice, so this loop never ended. (Addresses come from
+    // file names now, below, so equal slugs no longer matter.) Corpora that ended are unchanged.
+    for (let n = 2; usedTitles.has(title); n += 1) title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
+    usedTitles.add(title);
     // Decided without the random source, so every other release is the same with or without series.
     if (index % SERIES_EVERY === SERIES_EVERY / 2) title = `${SERIES_TITLE}, del ${Math.floor(index / SERIES_EVERY) + 1}`;
 
