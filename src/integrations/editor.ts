@@ -13,7 +13,7 @@ import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewri
 import { completeSwedish } from '../lib/admin-locale.ts';
 import { sveltiaSwedish } from '../i18n/editor.ts';
 import { buildCmsConfig, fieldsWithoutLabel, type CmsConfigOptions } from '../lib/cms-config.ts';
-import { ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
+import { ADMIN_CSP_META, ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
 import { DEFAULT_TIME_ZONE, programmeSchema } from '../schemas/programme.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -113,7 +113,7 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
 
   await writeFile(
     path.join(adminDir, 'index.html'),
-    adminIndexHtml({ title: 'Webbredaktör', publishStatus: { repo: options.cms.repo, branch: options.cms.branch, workflow: 'deploy.yml' } }),
+    adminIndexHtml({ title: 'Webbredaktör', csp: ADMIN_CSP_META, publishStatus: { repo: options.cms.repo, branch: options.cms.branch, workflow: 'deploy.yml' } }),
   );
   await writeAdminModules(adminDir);
   await writeFile(path.join(adminDir, 'svenska.js'), SWEDISH_BY_DEFAULT);

@@ -182,12 +182,16 @@ function publishStatusHead(settings: PublishStatusSettings | undefined): string 
     <script type="module" src="publiceringsstatus.js" data-repo="${attribute(settings.repo)}" data-branch="${attribute(settings.branch)}" data-workflow="${attribute(settings.workflow)}" data-build-json="../build.json"></script>`;
 }
 
-/** The editor's HTML page: no inline script or style, so its CSP needs neither. */
-export function adminIndexHtml(options: { title: string; publishStatus?: PublishStatusSettings }): string {
+/**
+ * The editor's HTML page: no inline script or style, so its CSP needs neither. `csp` is its policy
+ * as a meta element, before the scripts, for hosts that send no headers (GitHub Pages).
+ */
+export function adminIndexHtml(options: { title: string; csp: string; publishStatus?: PublishStatusSettings }): string {
   return `<!doctype html>
 <html lang="sv">
   <head>
     <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${options.csp.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex, nofollow" />
     <title>${options.title}</title>

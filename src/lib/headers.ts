@@ -14,13 +14,20 @@ export const SITE_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 /**
- * The site's policy as a <meta> element, for the 404 page: hosts serve it at any unknown path, and
- * an unknown top-level path matches none of the per-path header rules. A meta policy cannot carry
- * frame-ancestors (browsers ignore it there and say so in the console), so that directive is left out.
+ * A policy as a `<meta http-equiv="Content-Security-Policy">` can carry it: browsers ignore
+ * frame-ancestors, report-uri, report-to and sandbox there (and say so in the console), so they go.
+ * Every page carries its policy this way too, for hosts that send no headers (GitHub Pages ignores
+ * `_headers`); where both arrive, both apply and the stricter wins, and they are the same policy.
  */
-export const SITE_CSP_META = SITE_CSP.split('; ')
-  .filter((directive) => !directive.startsWith('frame-ancestors'))
-  .join('; ');
+export function metaPolicy(policy: string): string {
+  return policy
+    .split(/;\s*/)
+    .filter((directive) => !/^(frame-ancestors|report-uri|report-to|sandbox)\b/.test(directive))
+    .join('; ');
+}
+
+/** The site's policy as a <meta> element, on every page (src/layouts/BaseLayout.astro). */
+export const SITE_CSP_META = metaPolicy(SITE_CSP);
 
 /**
  * The web editor's policy: its own files, GitHub's API (sign-in check, reading and committing
@@ -29,6 +36,9 @@ export const SITE_CSP_META = SITE_CSP.split('; ')
  */
 export const ADMIN_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self' https://api.github.com blob: data:; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/** The web editor's policy as a <meta> element, in /admin/index.html (src/lib/admin-bundle.ts). */
+export const ADMIN_CSP_META = metaPolicy(ADMIN_CSP);
 
 /** Folder of the web editor in the output, below the base path. */
 export const ADMIN_FOLDER = 'admin';

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { builtSite, SHARED_BUILDS, type SharedBuild } from './build.ts';
 import { launchChromium } from './browser.ts';
 import { builtPages, type BuiltPage } from './pages.ts';
-import { headersFor, parseHeadersFile, serveSite, type RunningServer } from './static-server.ts';
+import { headersFor, parseHeadersFile, serveSite, type HeaderHost, type RunningServer } from './static-server.ts';
 
 /** The two viewport widths every page is checked at: a small phone and a laptop. */
 export const WIDTHS = [375, 1280] as const;
@@ -21,10 +21,13 @@ export interface E2eSite {
   close: () => Promise<void>;
 }
 
-/** Serves a shared build with its `_headers` and starts Chromium; call close() in afterAll. */
-export async function openSite(name: SharedBuild = 'default'): Promise<E2eSite> {
+/**
+ * Serves a shared build with its `_headers` (merged as `host` does; 'github-pages' sends none) and
+ * starts Chromium; call close() in afterAll.
+ */
+export async function openSite(name: SharedBuild = 'default', host: HeaderHost = 'cloudflare'): Promise<E2eSite> {
   const dist = builtSite(name);
-  const [server, browser, pages] = await Promise.all([serveSite(dist, SHARED_BUILDS[name].BASE_PATH), launchChromium(), builtPages(dist)]);
+  const [server, browser, pages] = await Promise.all([serveSite(dist, SHARED_BUILDS[name].BASE_PATH, host), launchChromium(), builtPages(dist)]);
   return {
     browser,
     server,

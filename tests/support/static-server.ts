@@ -54,14 +54,16 @@ export function parseHeadersFile(text: string): HeaderRule[] {
  * How a host merges the rules that match one path. Both apply every matching rule. Cloudflare
  * Pages joins two values of one header with ", " (two CSPs then both apply) and lets "! Name"
  * detach a header; Netlify's own header code (netlify/primitives headersForPath) lets the later
- * rule's value replace the earlier one.
+ * rule's value replace the earlier one. GitHub Pages ignores `_headers` and sends none of them, so a
+ * page's own `<meta http-equiv="Content-Security-Policy">` is all the policy it gets there.
  * @see https://developers.cloudflare.com/pages/configuration/headers/
  */
-export type HeaderHost = 'cloudflare' | 'netlify';
+export type HeaderHost = 'cloudflare' | 'netlify' | 'github-pages';
 
 /** The headers a host sends for a path (below the base), as lower-case name → value. */
 export function headersFor(rules: HeaderRule[], urlPath: string, host: HeaderHost = 'cloudflare'): Record<string, string> {
   const result: Record<string, string> = {};
+  if (host === 'github-pages') return result;
   for (const rule of rules) {
     if (!matches(rule.pattern, urlPath)) continue;
     for (const [rawName, value] of rule.headers) {
@@ -122,7 +124,8 @@ export interface ServeOptions {
 /**
  * Serves a built site the way a static host does: the redirects in `_redirects` first (Cloudflare
  * Pages follows them even where a file exists), then directory index, 404.html for unknown
- * paths, and the headers `_headers` assigns, merged as `host` merges them.
+ * paths, and the headers `_headers` assigns, merged as `host` merges them. 'github-pages' reads
+ * neither file, as GitHub Pages does not.
  */
 export async function serveSite(
   root: string,
@@ -131,7 +134,7 @@ export async function serveSite(
   { compress = false }: ServeOptions = {},
 ): Promise<RunningServer> {
   const rules = await readFile(path.join(root, '_headers'), 'utf8').then(parseHeadersFile, () => []);
-  const redirects = await readFile(path.join(root, '_redirects'), 'utf8').then(parseRedirectsFile, () => []);
+  const redirects = host === 'github-pages' ? [] : await readFile(path.join(root, '_redirects'), 'utf8').then(parseRedirectsFile, () => []);
   const server: Server = createServer(async (request, response) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const headerPath = urlPath.startsWith(base) ? `/${urlPath.slice(base.length)}` : urlPath;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminIndexHtml, bundleFonts, localeUrlPath, namedHosts, rewriteSveltiaBundle } from '../../src/lib/admin-bundle.ts';
-import { ADMIN_CSP, headersFile, SITE_CSP } from '../../src/lib/headers.ts';
+import { ADMIN_CSP, ADMIN_CSP_META, headersFile, metaPolicy, SITE_CSP, SITE_CSP_META } from '../../src/lib/headers.ts';
 import { headersFor, parseHeadersFile } from '../support/static-server.ts';
 
 /** A few lines shaped like the places in Sveltia's bundle that name a CDN (0.221.1). */
@@ -74,11 +74,14 @@ describe('the Sveltia bundle rewrite', () => {
   });
 
   it('serves a page with no inline script or style, marked noindex', () => {
-    const html = adminIndexHtml({ title: 'Webbredaktör', publishStatus: { repo: 'owner/name', branch: 'main', workflow: 'deploy.yml' } });
+    const html = adminIndexHtml({ title: 'Webbredaktör', csp: ADMIN_CSP_META, publishStatus: { repo: 'owner/name', branch: 'main', workflow: 'deploy.yml' } });
     expect(html).toContain('<meta name="robots" content="noindex, nofollow" />');
     // The status line sits above Sveltia's mount point, announced politely.
     expect(html).toMatch(/<p id="publiceringsstatus" role="status">[^<]+<\/p>\s*<div id="nc-root"><\/div>/);
     expect(html).toContain('<script type="module" src="publiceringsstatus.js" data-repo="owner/name" data-branch="main"');
+    // Its policy as a meta element, before the first script or stylesheet: GitHub Pages sends no header.
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${ADMIN_CSP_META}" />`);
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(Math.min(html.indexOf('<script'), html.indexOf('<link')));
     expect(html).toContain('<html lang="sv">');
     expect(html).not.toMatch(/<script>|<style|style=/);
   });
@@ -114,6 +117,12 @@ describe('_headers', () => {
   it('refuses a Content-Security-Policy in public/_headers, where /* would carry it into /admin/', () => {
     expect(() => headersFile(`/*\n  Content-Security-Policy: ${SITE_CSP}\n`, entries)).toThrow(/public\/_headers sets a Content-Security-Policy/);
     expect(() => headersFile('# no Content-Security-Policy here\n/*\n  X-A: b\n', entries)).not.toThrow();
+  });
+
+  it('gives meta elements the same policies without what a meta cannot carry', () => {
+    expect(SITE_CSP_META).toBe(SITE_CSP.replace("; frame-ancestors 'none'", ''));
+    expect(ADMIN_CSP_META).toBe(ADMIN_CSP.replace("; frame-ancestors 'none'", ''));
+    expect(metaPolicy("default-src 'self'; report-uri /r; sandbox; report-to x; frame-ancestors 'none'; img-src data:")).toBe("default-src 'self'; img-src data:");
   });
 
   it("keeps the editor's needs out of the site policy", () => {
