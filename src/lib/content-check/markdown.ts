@@ -1,11 +1,13 @@
 import { suspiciousEmailMessage, unknownTopLevelDomain } from './email.ts';
+import { rawHtmlInMarkdown, rawHtmlInMdx } from './raw-html.ts';
 import { positionAt } from './text.ts';
 import type { Problem } from './types.ts';
 
 /**
- * Rules on the text of a Markdown/MDX file: nothing that runs script in a reader's browser (the
- * Markdown processor passes raw HTML through), images with alt text, working e-mail addresses.
- * Code blocks and `code` spans are skipped: they are shown as text, never run.
+ * Rules on the text of a Markdown/MDX file: raw HTML (JSX in MDX) only from an allowlist
+ * (raw-html.ts: the Markdown processor passes raw HTML through), links only to web, e-mail and
+ * phone addresses, images with alt text, working e-mail addresses. Code blocks and `code` spans are
+ * skipped: they are shown as text, never run.
  */
 export function checkMarkdownBody(body: string, bodyLineOffset: number, file: string): Problem[] {
   const text = blankOutCode(body);
@@ -15,28 +17,8 @@ export function checkMarkdownBody(body: string, bodyLineOffset: number, file: st
     problems.push({ severity, file, position: { line: line + bodyLineOffset, column }, message });
   };
 
-  for (const match of text.matchAll(/<script\b/gi)) {
-    report(match.index, 'error', 'Texten innehåller en <script>-tagg. Skript får inte finnas i innehållet; ta bort taggen och allt mellan <script> och </script>.');
-  }
-
-  // Each scan runs only when its first character occurs: most releases are plain prose.
-  const hasTags = text.includes('<');
-  for (const tag of (hasTags ? text : '').matchAll(/<[A-Za-z][\w.:-]*(?:\s+(?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)?\/?>/g)) {
-    const name = /^<([\w.:-]+)/.exec(tag[0])?.[1] ?? '';
-    for (const handler of tag[0].matchAll(/\s(on[a-z]+)\s*=/gi)) {
-      report(
-        tag.index + (handler.index ?? 0) + 1,
-        'error',
-        `Taggen <${name}> har attributet ${handler[1]}=, som kör skript när läsaren gör något. Ta bort attributet.`,
-      );
-    }
-    if (/^(img|Image)$/.test(name)) {
-      const alt = /\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s>]+))/i.exec(tag[0]);
-      const value = alt ? (alt[1] ?? alt[2] ?? alt[3] ?? alt[4] ?? '') : undefined;
-      if (value === undefined || value.trim() === '') {
-        report(tag.index, 'error', `Bilden <${name}> saknar alternativtext. Lägg till alt="…" med en kort beskrivning av vad bilden visar.`);
-      }
-    }
+  for (const { position, message } of file.endsWith('.mdx') ? rawHtmlInMdx(body) : rawHtmlInMarkdown(body)) {
+    problems.push({ severity: 'error', file, position: { line: position.line + bodyLineOffset, column: position.column }, message });
   }
 
   for (const image of (text.includes('![') ? text : '').matchAll(/!\[([^\]]*)\]\(/g)) {
@@ -45,10 +27,17 @@ export function checkMarkdownBody(body: string, bodyLineOffset: number, file: st
     }
   }
 
-  for (const { index, url } of urls(text, hasTags)) {
+  for (const { index, url } of urls(text, text.includes('<'))) {
     const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normaliseUrl(url))?.[1];
+    if (scheme === undefined || LINK_SCHEMES.includes(scheme)) continue;
     if (scheme === 'javascript' || scheme === 'vbscript') {
       report(index, 'error', `Länken "${url.slice(0, 40)}" kör skript i läsarens webbläsare. Använd en vanlig webbadress som börjar med https://.`);
+    } else {
+      report(
+        index,
+        'error',
+        `Adressen "${url.slice(0, 40)}" börjar med "${scheme}:", som inte är tillåtet i länkar och bilder. Använd en webbadress som börjar med https:// (eller mailto: för e-post, tel: för telefon), eller en sökväg på webbplatsen.`,
+      );
     }
   }
 
@@ -62,18 +51,20 @@ export function checkMarkdownBody(body: string, bodyLineOffset: number, file: st
   return problems.sort((a, b) => (a.position?.line ?? 0) - (b.position?.line ?? 0) || (a.position?.column ?? 0) - (b.position?.column ?? 0));
 }
 
-/** Link targets in Markdown and HTML/JSX syntax, with where each starts. */
+/**
+ * The schemes a link or image may use; anything else (javascript:, data:, vbscript:, file: …) is
+ * refused. A URL without a scheme is a path on the site. No allowed HTML element takes a URL, so
+ * only Markdown's own link syntax is read here.
+ */
+const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+
+/** Link targets in Markdown syntax, with where each starts. */
 function* urls(text: string, hasTags: boolean): Generator<{ index: number; url: string }> {
   const patterns = [
     /\]\(\s*<?([^)\s>]+)/g, // [text](url) and ![alt](url)
     /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm, // [id]: url
-    // Autolinks and HTML attributes need a "<" somewhere in the text.
-    ...(hasTags
-      ? [
-          /<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi, // <scheme:...>
-          /\s(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\}|([^\s>]+))/gi,
-        ]
-      : []),
+    // Autolinks need a "<" somewhere in the text.
+    ...(hasTags ? [/<([a-z][a-z0-9+.-]*:[^>\s]*)>/gi] : []), // <scheme:...>
   ];
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern)) {
