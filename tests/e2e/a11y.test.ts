@@ -3,14 +3,8 @@ import { createRequire } from 'node:module';
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLOR_SCHEMES, openSite, WIDTHS, type E2eSite } from '../support/e2e.ts';
+import { COLOR_SCHEMES, openSite, WCAG_TAGS, WIDTHS, type E2eSite } from '../support/e2e.ts';
 import { PICTURE_RELEASE } from '../fixtures/pictures/fixture.ts';
-
-/**
- * WCAG 2.2 A and AA: 2.1 AA is what Swedish public bodies must meet today (EN 301 549 v3.2.1), and
- * the standard's next version takes in 2.2 (axe tags its new AA rules, such as target size, wcag22aa).
- */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The search page showing results: its result list only exists once a query has run. */
 const SEARCH_WITH_RESULTS = 'sok/?q=Sunne';
@@ -119,7 +113,7 @@ describe('axe-core, WCAG 2.2 A and AA', () => {
         try {
           for (const route of [...site.pages.map((built) => built.route), SEARCH_WITH_RESULTS]) {
             await page.goto(site.url(route), { waitUntil: 'load' });
-            if (route === SEARCH_WITH_RESULTS) await expect.poll(() => page.locator('#soktraffar > li').count()).toBeGreaterThan(0);
+            if (route === SEARCH_WITH_RESULTS) await expect.poll(() => page.locator('#soktraffar > li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
             await page.emulateMedia({ colorScheme });
             expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
             const results = await runAxe(page);

@@ -4,13 +4,12 @@ import type { AxeResults } from 'axe-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { openSite, type E2eSite } from '../support/e2e.ts';
+import { openSite, WCAG_TAGS, type E2eSite } from '../support/e2e.ts';
 import { builtPages } from '../support/pages.ts';
 
 /** The policy the site is meant to run under; enforced here too, so the test does not depend on `_headers`. */
 const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Hit {

@@ -10,6 +10,13 @@ import { headersFor, parseHeadersFile, serveSite, type HeaderHost, type RunningS
 export const WIDTHS = [375, 1280] as const;
 export const COLOR_SCHEMES = ['light', 'dark'] as const;
 
+/**
+ * axe-core's tags for WCAG 2.2 A and AA: 2.1 AA is what Swedish public bodies must meet today
+ * (EN 301 549 v3.2.1), and the standard's next version takes in 2.2 (axe tags its new AA rules,
+ * such as target size, wcag22aa).
+ */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 export interface E2eSite {
   browser: Browser;
   server: RunningServer;
