@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import editor from './src/integrations/editor.ts';
 import addresses, { sitemapFilter } from './src/integrations/addresses.ts';
-import { settingsOrExit } from './src/lib/settings.ts';
+import { settingsOrExit } from './src/lib/core/settings.ts';
 
 // A malformed SITE_URL, BASE_PATH or SOURCE_DATE_EPOCH stops here with one line, not a stack trace.
 const settings = settingsOrExit(process.env);

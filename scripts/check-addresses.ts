@@ -1,7 +1,7 @@
 /**
  * `node scripts/check-addresses.ts <live adresser.json: URL or file> <dist folder>`: would this deploy
  * break a published address? The deploy runs it right after the build. It compares the live site's
- * list of release addresses (pressmeddelanden/adresser.json, src/lib/addresses.ts) with the new
+ * list of release addresses (pressmeddelanden/adresser.json, src/lib/content/addresses.ts) with the new
  * build's, and fails, in Swedish and with a GitHub annotation on the release's file, when a live
  * address would vanish with neither a redirect (previousAddresses) nor a withdrawal notice
  * (withdrawn). Without a readable live list (the first deploy, a site built before the list existed,
@@ -9,9 +9,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ADDRESS_FILE, parseAddressFile, vanishedAddresses, vanishedMessage, type SiteAddress } from '../src/lib/addresses.ts';
+import { ADDRESS_FILE, parseAddressFile, vanishedAddresses, vanishedMessage, type SiteAddress } from '../src/lib/content/addresses.ts';
 import { escapeData, escapeProperty } from '../src/lib/content-check/github.ts';
-import { siteSettings } from '../src/lib/settings.ts';
+import { siteSettings } from '../src/lib/core/settings.ts';
 
 const [liveLocation, distDir] = process.argv.slice(2);
 if (!liveLocation || !distDir) {

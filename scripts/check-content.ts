@@ -8,8 +8,8 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkContentFolder, formatReport, hasErrors } from '../src/lib/content-check/index.ts';
 import { githubReport } from '../src/lib/content-check/github.ts';
-import { settingsOrExit } from '../src/lib/settings.ts';
-import { buildTime } from '../src/lib/status.ts';
+import { settingsOrExit } from '../src/lib/core/settings.ts';
+import { buildTime } from '../src/lib/core/status.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dir = path.resolve(root, settingsOrExit(process.env).contentDir);

@@ -1,18 +1,18 @@
 /**
  * `node scripts/deploy-summary.ts <live site URL with base path>`, after `npm run build` in the
  * deploy: appends to $GITHUB_STEP_SUMMARY (or prints) in Swedish which releases this deploy puts
- * out, with their addresses, and what stays scheduled until when (src/lib/deploy-summary.ts). It
+ * out, with their addresses, and what stays scheduled until when (src/lib/publishing/deploy-summary.ts). It
  * compares the build's dist/pressmeddelanden/adresser.json with the live site's copy, and reads
  * content/ at the build's clock (SOURCE_DATE_EPOCH). A summary is a courtesy: nothing here fails the deploy.
  */
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readContentFolder } from '../src/lib/content-check/source.ts';
-import { parseAddressList, deploySummary, stillScheduled, type AddressEntry } from '../src/lib/deploy-summary.ts';
-import { clockedContent } from '../src/lib/due.ts';
+import { parseAddressList, deploySummary, stillScheduled, type AddressEntry } from '../src/lib/publishing/deploy-summary.ts';
+import { clockedContent } from '../src/lib/publishing/due.ts';
 import { DEFAULT_TIME_ZONE } from '../src/schemas/programme.ts';
-import { siteSettings } from '../src/lib/settings.ts';
-import { buildTime } from '../src/lib/status.ts';
+import { siteSettings } from '../src/lib/core/settings.ts';
+import { buildTime } from '../src/lib/core/status.ts';
 
 const LIST = 'pressmeddelanden/adresser.json';
 

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readContentFolder, CONTENT_LAYOUT } from '../src/lib/content-check/index.ts';
 import { splitFrontmatter } from '../src/lib/content-check/source.ts';
-import { isoWithOffset, localDate, timeZoneLabel } from '../src/lib/dates.ts';
+import { isoWithOffset, localDate, timeZoneLabel } from '../src/lib/core/dates.ts';
 import { programmeSchema } from '../src/schemas/programme.ts';
-import { settingsOrExit } from '../src/lib/settings.ts';
-import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../src/lib/slug.ts';
-import { fileStem, releaseSlugs } from '../src/lib/addresses.ts';
+import { settingsOrExit } from '../src/lib/core/settings.ts';
+import { MAX_SLUG_LENGTH, slugify, slugIsCut } from '../src/lib/core/slug.ts';
+import { fileStem, releaseSlugs } from '../src/lib/content/addresses.ts';
 import { addressField } from '../src/schemas/fields.ts';
-import { buildTime } from '../src/lib/status.ts';
+import { buildTime } from '../src/lib/core/status.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const contentDir = path.resolve(root, settingsOrExit(process.env).contentDir);
@@ -29,7 +29,7 @@ const wanted = slugify(title);
 if (wanted === '') fail(`Rubriken "${title}" innehåller inga bokstäver eller siffror, så den ger ingen webbadress.`, 2);
 
 const folder = await readContentFolder(contentDir, root);
-// The file name is the address for good (src/lib/addresses.ts). An address another release has, had
+// The file name is the address for good (src/lib/content/addresses.ts). An address another release has, had
 // (previousAddresses) or asks for is not given out again: the new file gets the next free one.
 const names = folder.releases.map((name) => name.slice(CONTENT_LAYOUT.releases.length + 1));
 const taken = new Set([...releaseSlugs(names).values(), ...names.map((name) => fileStem(name).slug)]);

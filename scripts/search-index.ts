@@ -4,8 +4,8 @@
  * same time (measured: peak memory 1.24× → 1.04× bare Astro at 1,000 releases; docs/benchmarks.md).
  */
 import path from 'node:path';
-import { buildSearchIndex, type IndexLogger } from '../src/integrations/pagefind.ts';
-import { siteSettings } from '../src/lib/settings.ts';
+import { buildSearchIndex, type IndexLogger } from '../src/lib/publishing/search-index.ts';
+import { siteSettings } from '../src/lib/core/settings.ts';
 
 const logger: IndexLogger = {
   info: (message) => console.log(`[pagefind] ${message}`),

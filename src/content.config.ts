@@ -8,7 +8,7 @@ import { contactSchema } from './schemas/contact.ts';
 import { organisationSchema } from './schemas/organisation.ts';
 import { pictureField } from './schemas/fields.ts';
 import { pageSchema } from './schemas/page.ts';
-import { siteSettings } from './lib/settings.ts';
+import { siteSettings } from './lib/core/settings.ts';
 import { afterContentCheck } from './integrations/content-gate.ts';
 
 /** ./content unless CONTENT_DIR says otherwise (tests build fixture content). */
@@ -33,7 +33,7 @@ const releases = defineCollection({
       // and the build's peak memory at 4,000 releases fell from 1.8 to 1.2 GiB (docs/benchmarks.md).
       retainBody: false,
       // The file's path in the folder ("2019-09-23-konferens.md"): unique, and what the address is
-      // made from (src/lib/addresses.ts), so editing the headline never moves a release.
+      // made from (src/lib/content/addresses.ts), so editing the headline never moves a release.
       generateId: ({ entry }) => entry,
     }),
   ),

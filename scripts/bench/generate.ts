@@ -10,8 +10,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { isoWithOffset, zonedInstant } from '../../src/lib/dates.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { isoWithOffset, zonedInstant } from '../../src/lib/core/dates.ts';
+import { slugify } from '../../src/lib/core/slug.ts';
 import { writePicture, type PictureSpec } from './pictures.ts';
 
 export const DEFAULT_SEED = 20190925;
@@ -28,7 +28,7 @@ export interface GeneratedRelease {
 /**
  * One release in this many belongs to a series whose long headlines share their first 80 characters
  * ("…, del 1", "…, del 2"), as a weekly series would: before addresses came from file names
- * (src/lib/addresses.ts), such headlines competed for one address and stopped the build.
+ * (src/lib/content/addresses.ts), such headlines competed for one address and stopped the build.
  */
 export const SERIES_EVERY = 100;
 const SERIES_TITLE =

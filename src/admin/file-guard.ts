@@ -4,7 +4,7 @@
  * refuses such files when they are dropped, not when a dialog set to "all files" returns them; an
  * iPhone's HEIC photo would then be committed and fail only the deploy's content check.
  */
-import { fileAccepted, refusedFileMessage } from '../lib/accepted-file.ts';
+import { fileAccepted, refusedFileMessage } from '../lib/editor/accepted-file.ts';
 
 const NOTE_CLASS = 'filkontroll';
 

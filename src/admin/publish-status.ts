@@ -3,9 +3,9 @@
  * the live site's /build.json and GitHub's API, and says in Swedish whether the latest change on
  * the branch is out. Settings come from the script element's data attributes (written by
  * src/integrations/editor.ts); the token is Sveltia's own, when signed in (public repositories
- * answer without). The decision itself is src/lib/publish-status.ts.
+ * answer without). The decision itself is src/lib/editor/publish-status.ts.
  */
-import { githubRequests, publishStatus, type BranchHead, type LiveBuild, type WorkflowRun } from '../lib/publish-status.ts';
+import { githubRequests, publishStatus, type BranchHead, type LiveBuild, type WorkflowRun } from '../lib/editor/publish-status.ts';
 
 const script = document.querySelector<HTMLScriptElement>('script[data-repo]');
 const line = document.getElementById('publiceringsstatus');

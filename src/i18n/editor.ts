@@ -1,6 +1,6 @@
 /**
  * Swedish labels and hints for the web editor (/admin/), one per schema field. The fields
- * themselves come from the zod schemas in src/schemas/ (src/lib/cms-config.ts); a field without
+ * themselves come from the zod schemas in src/schemas/ (src/lib/editor/cms-config.ts); a field without
  * an entry here stops the build, and tests/unit/cms-config.test.ts names it.
  * Keys: collection name, then the field path ("program.sessions.speakers").
  */
@@ -147,7 +147,7 @@ export const editorFields: Record<string, EditorText> = {
 /**
  * Sveltia's own interface strings that its Swedish locale (`@sveltia/cms/locales/sv.json`) lacks,
  * by dotted key, in Sveltia's MessageFormat 2 syntax with the same placeholders as the English.
- * The build fills sv.json with them (src/lib/admin-locale.ts) and fails naming any key the English
+ * The build fills sv.json with them (src/lib/editor/admin-locale.ts) and fails naming any key the English
  * locale has and neither holds, so an upgrade that adds strings must add them here.
  */
 export const sveltiaSwedish: Record<string, string> = {

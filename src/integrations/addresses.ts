@@ -1,14 +1,14 @@
 /**
  * Release addresses after the pages are built: `_redirects` for Netlify and Cloudflare Pages (one
  * 301 per moved address), and the sitemap's filter, which keeps moved and withdrawn addresses out.
- * Both read the address list the build wrote (pressmeddelanden/adresser.json, src/lib/addresses.ts).
+ * Both read the address list the build wrote (pressmeddelanden/adresser.json, src/lib/content/addresses.ts).
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { ADDRESS_FILE, parseAddressFile, redirectsFileText } from '../lib/addresses.ts';
+import { ADDRESS_FILE, parseAddressFile, redirectsFileText } from '../lib/content/addresses.ts';
 
 export default function addresses(): AstroIntegration {
   let base = '/';

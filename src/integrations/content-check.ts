@@ -8,8 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { githubReport } from '../lib/content-check/github.ts';
 import { checkContentFolder, formatReport, hasErrors, type Problem } from '../lib/content-check/index.ts';
 import { problemsPage } from '../lib/content-check/page.ts';
-import { siteSettings } from '../lib/settings.ts';
-import { buildTime, fixBuildClock } from '../lib/status.ts';
+import { siteSettings } from '../lib/core/settings.ts';
+import { buildTime, fixBuildClock } from '../lib/core/status.ts';
 import { closeGateUntil, contentChecked, makeLoadersLenient } from './content-gate.ts';
 import type { CheckRequest } from './content-check-worker.ts';
 
@@ -49,7 +49,7 @@ export default function contentCheck(): AstroIntegration {
         }
         if (command !== 'build') return;
         // The first hook of the first integration: from here on the whole build, this worker
-        // included, reads one clock (src/lib/status.ts). `astro dev` keeps reading the real time.
+        // included, reads one clock (src/lib/core/status.ts). `astro dev` keeps reading the real time.
         const now = fixBuildClock();
         // Which releases are published or scheduled depends on this clock: say which one it was.
         logger.info(`Byggets klocka: ${now.toISOString().replace('.000Z', 'Z')} (SOURCE_DATE_EPOCH=${Math.floor(now.getTime() / 1000)}).`);

@@ -9,11 +9,11 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewriteSveltiaBundle, SWEDISH_BY_DEFAULT } from '../lib/admin-bundle.ts';
-import { completeSwedish } from '../lib/admin-locale.ts';
+import { adminIndexHtml, GITHUB_STATUS_FILE, localeUrlPath, previewScript, rewriteSveltiaBundle, SWEDISH_BY_DEFAULT } from '../lib/editor/admin-bundle.ts';
+import { completeSwedish } from '../lib/editor/admin-locale.ts';
 import { sveltiaSwedish } from '../i18n/editor.ts';
-import { buildCmsConfig, fieldsWithoutLabel, type CmsConfigOptions } from '../lib/cms-config.ts';
-import { ADMIN_CSP_META, ADMIN_FOLDER, headersFile } from '../lib/headers.ts';
+import { buildCmsConfig, fieldsWithoutLabel, type CmsConfigOptions } from '../lib/editor/cms-config.ts';
+import { ADMIN_CSP_META, ADMIN_FOLDER, headersFile } from '../lib/publishing/headers.ts';
 import { DEFAULT_TIME_ZONE, programmeSchema } from '../schemas/programme.ts';
 import { parse as parseYaml } from 'yaml';
 
@@ -85,7 +85,7 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
     await copyFile(path.join(fontDir, 'files', font.file), path.join(adminDir, 'fonts', font.file));
   }
   // Modules the bundle imports on demand that we serve, copied from their npm packages at
-  // exactly the version the bundle names; the others stay off (src/lib/admin-bundle.ts says why).
+  // exactly the version the bundle names; the others stay off (src/lib/editor/admin-bundle.ts says why).
   for (const module of modules) {
     if (!('serve' in module.use)) continue;
     const moduleDir = packageDir(module.name);
@@ -128,8 +128,8 @@ async function writeEditor(outDir: string, base: string, siteUrl: string, option
  * module of src/lib/ it imports, under a Swedish file name.
  */
 const ADMIN_MODULES = [
-  { source: 'admin/publish-status.ts', served: 'publiceringsstatus.js', logic: 'lib/publish-status.ts', logicServed: 'publiceringsstatus-beslut.js' },
-  { source: 'admin/file-guard.ts', served: 'filkontroll.js', logic: 'lib/accepted-file.ts', logicServed: 'filkontroll-beslut.js' },
+  { source: 'admin/publish-status.ts', served: 'publiceringsstatus.js', logic: 'lib/editor/publish-status.ts', logicServed: 'publiceringsstatus-beslut.js' },
+  { source: 'admin/file-guard.ts', served: 'filkontroll.js', logic: 'lib/editor/accepted-file.ts', logicServed: 'filkontroll-beslut.js' },
 ] as const;
 
 async function writeAdminModules(adminDir: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadContent, scheduledTimes } from '../lib/content.ts';
-import { buildCommit, buildFileText, nextDue } from '../lib/due.ts';
-import { buildTime } from '../lib/status.ts';
+import { loadContent, scheduledTimes } from '../lib/content/content.ts';
+import { buildCommit, buildFileText, nextDue } from '../lib/publishing/due.ts';
+import { buildTime } from '../lib/core/status.ts';
 
 /**
  * /build.json: the build's clock, its commit and when the site would next change, which the

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import css from '../styles/global.css?raw';
-import { loadContent } from '../lib/content.ts';
-import { renderShareCard, shareCardText, siteColours } from '../lib/share-card.ts';
-import { shareCardFonts } from '../lib/share-card-fonts.ts';
+import { loadContent } from '../lib/content/content.ts';
+import { renderShareCard, shareCardText, siteColours } from '../lib/formats/share-card.ts';
+import { shareCardFonts } from '../lib/formats/share-card-fonts.ts';
 
 /** The default share image every page without its own picture points at (BaseLayout.astro). */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { ADMIN_FOLDER } from '../lib/headers.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
+import { ADMIN_FOLDER } from '../lib/publishing/headers.ts';
+import { absoluteUrl, paths } from '../lib/core/urls.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sitemap = absoluteUrl(paths.sitemap, site ?? '', import.meta.env.BASE_URL);

@@ -1,8 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { loadContent } from '../lib/content.ts';
-import { FEED_SIZE } from '../lib/releases.ts';
-import { absoluteUrl, paths } from '../lib/urls.ts';
+import { loadContent } from '../lib/content/content.ts';
+import { FEED_SIZE } from '../lib/content/releases.ts';
+import { absoluteUrl, paths } from '../lib/core/urls.ts';
 import { t } from '../i18n/sv.ts';
 
 export const GET: APIRoute = async ({ site }) => {

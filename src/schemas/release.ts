@@ -23,7 +23,7 @@ export const releaseSchema = z.strictObject({
   image: pictureField.optional(),
   /**
    * Addresses the release had before its file was renamed ("gammal-adress", or the old link as it
-   * was shared): each answers with a redirect to the current one (src/lib/addresses.ts).
+   * was shared): each answers with a redirect to the current one (src/lib/content/addresses.ts).
    */
   previousAddresses: z.array(addressField, { error: 'ska vara en lista med tidigare adresser, till exempel [gammal-adress]' }).default([]),
   /** When the release was withdrawn, with UTC offset: its address then only says that, and when. */

@@ -70,7 +70,7 @@ export interface PagefindSearchOptions {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
-/** Filters and sort for `pagefind.search`; the keys match the data-pagefind-* tags in src/lib/search.ts. */
+/** Filters and sort for `pagefind.search`; the keys match the data-pagefind-* tags in src/lib/content/search.ts. */
 export function searchOptions(state: SearchState): PagefindSearchOptions {
   const filters: Record<string, string> = {};
   if (state.type) filters.typ = state.type;
@@ -97,7 +97,7 @@ export function withUndated<T extends { id: string }>(sorted: T[], byRelevance: 
   return [...sorted, ...byRelevance.filter((result) => !seen.has(result.id))];
 }
 
-/** Pagefind's hashed file names, written onto the search page by the build (src/lib/search.ts). */
+/** Pagefind's hashed file names, written onto the search page by the build (src/lib/content/search.ts). */
 export interface PagefindHints {
   /** The meta file's hash, e.g. "sv_696caa6c1c"; also Pagefind's `metaCacheTag`. */
   meta?: string;

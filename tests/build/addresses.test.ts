@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from '../../src/lib/core/slug.ts';
 import { ADDRESSES } from '../fixtures/addresses/fixture.ts';
 import { builtSite } from '../support/build.ts';
 import { loadHtml, text } from '../support/html.ts';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildInto } from '../support/build.ts';
 
 // One clock per build: without SOURCE_DATE_EPOCH, "now" is read once at the start of the build
-// (src/lib/status.ts fixBuildClock), and every part that depends on it uses that one reading.
+// (src/lib/core/status.ts fixBuildClock), and every part that depends on it uses that one reading.
 // Each part read the clock for itself before, seconds apart on a busy machine: a release whose time
 // fell between two readings could be left out by the collections yet counted as out by /build.json.
 let log: string;

@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { namedHosts } from '../../src/lib/admin-bundle.ts';
-import { ADMIN_CSP, SITE_CSP } from '../../src/lib/headers.ts';
+import { namedHosts } from '../../src/lib/editor/admin-bundle.ts';
+import { ADMIN_CSP, SITE_CSP } from '../../src/lib/publishing/headers.ts';
 import { builtSite, PROJECT_ROOT, SHARED_BUILDS } from '../support/build.ts';
 import { headersFor, parseHeadersFile } from '../support/static-server.ts';
 

@@ -4,8 +4,8 @@ import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_ROOT, buildInto, PROJECT_ROOT } from '../support/build.ts';
 import { listFiles, loadHtml } from '../support/html.ts';
-import { isoWithOffset, zonedInstant } from '../../src/lib/dates.ts';
-import { FEED_SIZE, RELEASES_PER_PAGE } from '../../src/lib/releases.ts';
+import { isoWithOffset, zonedInstant } from '../../src/lib/core/dates.ts';
+import { FEED_SIZE, RELEASES_PER_PAGE } from '../../src/lib/content/releases.ts';
 
 // Seed content plus enough releases to need three list pages and to overflow the feed.
 const EXTRA = 55;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_CSP, SITE_CSP } from '../../src/lib/headers.ts';
+import { ADMIN_CSP, SITE_CSP } from '../../src/lib/publishing/headers.ts';
 import { openSite, type E2eSite } from '../support/e2e.ts';
 
 /**

@@ -7,8 +7,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { checkContentFolder, formatReport, type Problem } from '../../src/lib/content-check/index.ts';
-import { slugify } from '../../src/lib/slug.ts';
-import { flattenMessages } from '../../src/lib/admin-locale.ts';
+import { slugify } from '../../src/lib/core/slug.ts';
+import { flattenMessages } from '../../src/lib/editor/admin-locale.ts';
 import { BUILD_ROOT, buildInto, PROJECT_ROOT, SHARED_BUILDS } from '../support/build.ts';
 import { COLOR_SCHEMES, openSite, WIDTHS, type E2eSite } from '../support/e2e.ts';
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_CSP_META } from '../../src/lib/headers.ts';
+import { SITE_CSP_META } from '../../src/lib/publishing/headers.ts';
 import { openSite, siteWideHeaders, type E2eSite } from '../support/e2e.ts';
 
 /** Headers the browser suite expects on every response; values come from dist/_headers. */
@@ -180,7 +180,7 @@ describe('network, console and security headers', () => {
         const response = await page.goto(site.url(unknown), { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(404);
         expect(await page.title()).toBe(notFoundTitle);
-        // The site policy is listed per site folder (src/lib/headers.ts) so it never reaches /admin/;
+        // The site policy is listed per site folder (src/lib/publishing/headers.ts) so it never reaches /admin/;
         // an unknown top-level path matches no folder and gets no CSP, never the editor's.
         const csp = response?.headers()['content-security-policy'];
         expect(csp).toBe(unknown.startsWith('pressmeddelanden/') ? expectedHeaders['content-security-policy'] : undefined);

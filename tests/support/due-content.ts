@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readContentFolder } from '../../src/lib/content-check/source.ts';
-import { buildFileText, clockedContent, clockedInstants, nextDue } from '../../src/lib/due.ts';
+import { buildFileText, clockedContent, clockedInstants, nextDue } from '../../src/lib/publishing/due.ts';
 
 // Invented content for the due tests: one conference day that starts at midnight Swedish time, so
 // the status change falls on a date boundary that UTC does not share (00:00 CEST is 22:00 UTC the

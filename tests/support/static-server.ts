@@ -91,7 +91,7 @@ export interface RedirectRule {
 
 /**
  * Parses a Netlify/Cloudflare Pages `_redirects` file: "from to [status]" per line, # for comments.
- * Only exact paths, which is all the build writes (src/lib/addresses.ts); status 301 unless given.
+ * Only exact paths, which is all the build writes (src/lib/content/addresses.ts); status 301 unless given.
  * @see https://developers.cloudflare.com/pages/configuration/redirects/
  */
 export function parseRedirectsFile(text: string): RedirectRule[] {

@@ -1,6 +1,6 @@
 /**
  * Reading vCards the way an address book would, with two parsers that share no code with
- * src/lib/vcard.ts: vcard4 (strict about RFC 6350 structure: CRLF, known properties, one FN at least,
+ * src/lib/formats/vcard.ts: vcard4 (strict about RFC 6350 structure: CRLF, known properties, one FN at least,
  * VERSION 4.0, cardinality) and ical.js (Mozilla's parser, which decodes escapes and value types).
  * Byte-level line rules are checked here too, on the raw file.
  */

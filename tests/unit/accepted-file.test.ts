@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedFormats, fileAccepted, refusedFileMessage } from '../../src/lib/accepted-file.ts';
-import { PICTURE_ACCEPT } from '../../src/lib/cms-config.ts';
+import { acceptedFormats, fileAccepted, refusedFileMessage } from '../../src/lib/editor/accepted-file.ts';
+import { PICTURE_ACCEPT } from '../../src/lib/editor/cms-config.ts';
 
 describe('files chosen for an image field', () => {
   it('accepts the formats the content check accepts, by MIME type', () => {

@@ -9,7 +9,7 @@ import {
   vanishedAddresses,
   vanishedMessage,
   type AddressedRelease,
-} from '../../src/lib/addresses.ts';
+} from '../../src/lib/content/addresses.ts';
 import { checkContent } from '../../src/lib/content-check/index.ts';
 import { releaseSchema } from '../../src/schemas/release.ts';
 import { inMemoryFolder } from '../support/content-folder.ts';

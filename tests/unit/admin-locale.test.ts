@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sveltiaSwedish } from '../../src/i18n/editor.ts';
-import { completeSwedish, flattenMessages, missingKeys } from '../../src/lib/admin-locale.ts';
+import { completeSwedish, flattenMessages, missingKeys } from '../../src/lib/editor/admin-locale.ts';
 import { PROJECT_ROOT } from '../support/build.ts';
 
 const locale = async (code: string) => JSON.parse(await readFile(path.join(PROJECT_ROOT, 'node_modules', '@sveltia', 'cms', 'locales', `${code}.json`), 'utf8'));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateReleases, SERIES_EVERY } from '../../scripts/bench/generate.ts';
-import { releaseSlugs } from '../../src/lib/addresses.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { releaseSlugs } from '../../src/lib/content/addresses.ts';
+import { slugify } from '../../src/lib/core/slug.ts';
 
 const ids = { organisations: ['lansstyrelsen-varmland'], contacts: [] };
 const titleOf = (text: string) => JSON.parse(/^title: (.*)$/m.exec(text)?.[1] ?? '""') as string;

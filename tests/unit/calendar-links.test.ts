@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayLinkEvent, sessionLinkEvent, timedSessions } from '../../src/lib/calendar.ts';
+import { dayLinkEvent, sessionLinkEvent, timedSessions } from '../../src/lib/formats/calendar.ts';
 import {
   googleCalendarUrl,
   outlookCalendarUrl,
   webCalendarLinks,
   webcalUrl,
   type LinkEvent,
-} from '../../src/lib/calendar-links.ts';
+} from '../../src/lib/formats/calendar-links.ts';
 import { calendarInput, FIXTURE_PROGRAMME, programmeData, SEED_PROGRAMME } from '../fixtures/calendar/ics.ts';
 
 const seedDay1 = (): LinkEvent => {

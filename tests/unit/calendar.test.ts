@@ -8,8 +8,8 @@ import {
   sessionCalendar,
   vtimezone,
   wallClock,
-} from '../../src/lib/calendar.ts';
-import { zonedInstant } from '../../src/lib/dates.ts';
+} from '../../src/lib/formats/calendar.ts';
+import { zonedInstant } from '../../src/lib/core/dates.ts';
 import {
   calendarInput,
   contentLines,

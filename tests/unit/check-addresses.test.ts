@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressFileText, type SiteAddress } from '../../src/lib/addresses.ts';
+import { addressFileText, type SiteAddress } from '../../src/lib/content/addresses.ts';
 import { PROJECT_ROOT } from '../support/build.ts';
 
 // scripts/check-addresses.ts as the deploy runs it: the live site's address list against a new build.

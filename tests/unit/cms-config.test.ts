@@ -4,8 +4,8 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { editorFields } from '../../src/i18n/editor.ts';
-import { buildCmsConfig, EDITOR_SCHEMAS, type CmsField } from '../../src/lib/cms-config.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { buildCmsConfig, EDITOR_SCHEMAS, type CmsField } from '../../src/lib/editor/cms-config.ts';
+import { slugify } from '../../src/lib/core/slug.ts';
 
 const config = buildCmsConfig({ repo: 'agare/konferens', branch: 'main', siteUrl: 'https://konferens.example.se/', signIn: 'token', timeZone: 'Europe/Stockholm' });
 type Collection = { name: string; fields?: CmsField[]; files?: { fields: CmsField[] }[] };
@@ -80,7 +80,7 @@ describe('web editor configuration from the schemas', () => {
   });
 
   it('names a schema field that has no Swedish label, and still gives it an editor field', async () => {
-    const { buildCmsConfig: build, fieldsWithoutLabel } = await import('../../src/lib/cms-config.ts');
+    const { buildCmsConfig: build, fieldsWithoutLabel } = await import('../../src/lib/editor/cms-config.ts');
     expect(fieldsWithoutLabel()).toEqual([]);
     const original = EDITOR_SCHEMAS.talare;
     (EDITOR_SCHEMAS as Record<string, z.ZodObject>).talare = original.extend({ country: z.string().optional() });

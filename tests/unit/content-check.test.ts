@@ -6,7 +6,7 @@ import { checkMarkdownBody } from '../../src/lib/content-check/markdown.ts';
 import { checkProgramme } from '../../src/lib/content-check/programme.ts';
 import { splitFrontmatter } from '../../src/lib/content-check/source.ts';
 import { parseYamlSource } from '../../src/lib/content-check/yaml.ts';
-import { siteSettings } from '../../src/lib/settings.ts';
+import { siteSettings } from '../../src/lib/core/settings.ts';
 import { TEST_EPOCH } from '../support/build.ts';
 import { inMemoryFolder } from '../support/content-folder.ts';
 

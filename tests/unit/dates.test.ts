@@ -14,7 +14,7 @@ import {
   localDate,
   offsetMinutes,
   zonedInstant,
-} from '../../src/lib/dates.ts';
+} from '../../src/lib/core/dates.ts';
 
 const ZONE = 'Europe/Stockholm';
 

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/lib/content-check/source.ts';
-import { deploySummary, newlyLive, parseAddressList, stillScheduled, type AddressEntry } from '../../src/lib/deploy-summary.ts';
-import { clockedContent } from '../../src/lib/due.ts';
+import { deploySummary, newlyLive, parseAddressList, stillScheduled, type AddressEntry } from '../../src/lib/publishing/deploy-summary.ts';
+import { clockedContent } from '../../src/lib/publishing/due.ts';
 import { PROJECT_ROOT } from '../support/build.ts';
 import { contentWith, release } from '../support/due-content.ts';
 

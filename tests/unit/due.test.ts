@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCommit, buildFileText, nextDue } from '../../src/lib/due.ts';
+import { buildCommit, buildFileText, nextDue } from '../../src/lib/publishing/due.ts';
 import { contentWith, nextDueIn, release } from '../support/due-content.ts';
 
 // nextDue, the instant /build.json announces, over the cases the gate decides on

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminIndexHtml, bundleFonts, localeUrlPath, namedHosts, rewriteSveltiaBundle } from '../../src/lib/admin-bundle.ts';
-import { ADMIN_CSP, ADMIN_CSP_META, headersFile, metaPolicy, SITE_CSP, SITE_CSP_META } from '../../src/lib/headers.ts';
+import { adminIndexHtml, bundleFonts, localeUrlPath, namedHosts, rewriteSveltiaBundle } from '../../src/lib/editor/admin-bundle.ts';
+import { ADMIN_CSP, ADMIN_CSP_META, headersFile, metaPolicy, SITE_CSP, SITE_CSP_META } from '../../src/lib/publishing/headers.ts';
 import { headersFor, parseHeadersFile } from '../support/static-server.ts';
 
 /** A few lines shaped like the places in Sveltia's bundle that name a CDN (0.221.1). */

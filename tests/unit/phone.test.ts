@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSwedishPhone } from '../../src/lib/phone.ts';
+import { parseSwedishPhone } from '../../src/lib/core/phone.ts';
 
 describe('parseSwedishPhone', () => {
   it.each([

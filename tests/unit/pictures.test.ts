@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabel, responsiveWidths, shareCrop, withFullStop } from '../../src/lib/pictures.ts';
+import { formatLabel, responsiveWidths, shareCrop, withFullStop } from '../../src/lib/content/pictures.ts';
 import { inspectPicture, isPictureFolderFile, looksLikeFileName } from '../../src/lib/content-check/pictures.ts';
 import { markdownPicturePaths } from '../../src/lib/content-check/markdown.ts';
 import { encodePicture } from '../../scripts/bench/pictures.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveProgramme, sessionsBySpeaker, type SpeakerWithId } from '../../src/lib/programme.ts';
-import { eventJsonLd, newsArticleJsonLd } from '../../src/lib/jsonld.ts';
+import { resolveProgramme, sessionsBySpeaker, type SpeakerWithId } from '../../src/lib/content/programme.ts';
+import { eventJsonLd, newsArticleJsonLd } from '../../src/lib/formats/jsonld.ts';
 import { Worker } from 'node:worker_threads';
-import { buildTime, conferenceStatus, fixBuildClock } from '../../src/lib/status.ts';
+import { buildTime, conferenceStatus, fixBuildClock } from '../../src/lib/core/status.ts';
 import { programmeSchema } from '../../src/schemas/programme.ts';
 
 const speakers: SpeakerWithId[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { githubRequests, publishStatus, type PublishInput, type WorkflowRun } from '../../src/lib/publish-status.ts';
+import { githubRequests, publishStatus, type PublishInput, type WorkflowRun } from '../../src/lib/editor/publish-status.ts';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReferences, type ReferenceInput } from '../../src/lib/references.ts';
+import { checkReferences, type ReferenceInput } from '../../src/lib/content-check/references.ts';
 import { programmeSchema } from '../../src/schemas/programme.ts';
 import { releaseSchema } from '../../src/schemas/release.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSchedule, hoursMinutes, integerId, scheduleAcronym, timeslotMinutes, type ScheduleInput } from '../../src/lib/schedule.ts';
-import { scheduleJson } from '../../src/lib/schedule-json.ts';
-import { scheduleXml, xmlEscape } from '../../src/lib/schedule-xml.ts';
-import { NAMESPACE_URL, uuidV5 } from '../../src/lib/uuid.ts';
+import { buildSchedule, hoursMinutes, integerId, scheduleAcronym, timeslotMinutes, type ScheduleInput } from '../../src/lib/formats/schedule.ts';
+import { scheduleJson } from '../../src/lib/formats/schedule-json.ts';
+import { scheduleXml, xmlEscape } from '../../src/lib/formats/schedule-xml.ts';
+import { NAMESPACE_URL, uuidV5 } from '../../src/lib/core/uuid.ts';
 import { calendarInput, programmeData, SEED_PROGRAMME } from '../fixtures/calendar/ics.ts';
 import { scheduleJsonErrors, scheduleXmlErrors } from '../support/frab.ts';
 

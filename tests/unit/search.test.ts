@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchAttributes, searchYears, withPagefindHints } from '../../src/lib/search.ts';
+import { searchAttributes, searchYears, withPagefindHints } from '../../src/lib/content/search.ts';
 import {
   countText,
   effectiveSort,

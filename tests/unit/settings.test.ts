@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CMS_REPO, DEFAULT_SITE_URL, normaliseBasePath, siteSettings } from '../../src/lib/settings.ts';
-import { absoluteUrl, withBase } from '../../src/lib/urls.ts';
+import { DEFAULT_CMS_REPO, DEFAULT_SITE_URL, normaliseBasePath, siteSettings } from '../../src/lib/core/settings.ts';
+import { absoluteUrl, withBase } from '../../src/lib/core/urls.ts';
 
 describe('siteSettings', () => {
   it('defaults to the local preview server at the root', () => {

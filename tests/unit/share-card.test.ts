@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { programmeSchema } from '../../src/schemas/programme.ts';
-import { resolveProgramme } from '../../src/lib/programme.ts';
+import { resolveProgramme } from '../../src/lib/content/programme.ts';
 import { listText } from '../../src/i18n/sv.ts';
-import { renderShareCard, shareCardAlt, shareCardText, siteColours } from '../../src/lib/share-card.ts';
-import { shareCardFonts } from '../../src/lib/share-card-fonts.ts';
+import { renderShareCard, shareCardAlt, shareCardText, siteColours } from '../../src/lib/formats/share-card.ts';
+import { shareCardFonts } from '../../src/lib/formats/share-card-fonts.ts';
 import { parse as parseYaml } from 'yaml';
 
 const css = await readFile('src/styles/global.css', 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, nameParts, vcard, vcardEntries, vcardFile, type VCardContact } from '../../src/lib/vcard.ts';
+import { escapeText, foldLine, nameParts, vcard, vcardEntries, vcardFile, type VCardContact } from '../../src/lib/formats/vcard.ts';
 import { readCards, vcardLineProblems } from '../support/vcard.ts';
 
 const OPTIONS = {

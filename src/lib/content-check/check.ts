@@ -18,10 +18,10 @@ import { CONTENT_LAYOUT, missingDisplay, readContentFolder, splitFrontmatter, ty
 import type { Problem, SourceFile } from './types.ts';
 import { parseYamlSource, type YamlSource } from './yaml.ts';
 import type { EntityFiles } from './cross-references.ts';
-import { slugify } from '../slug.ts';
+import { slugify } from '../core/slug.ts';
 
 export interface CheckOptions {
-  /** The build's clock (src/lib/status.ts buildTime()); releases after it get a warning. */
+  /** The build's clock (src/lib/core/status.ts buildTime()); releases after it get a warning. */
   now: Date;
 }
 

@@ -1,6 +1,6 @@
 import type { Contact } from '../../schemas/contact.ts';
 import type { Programme } from '../../schemas/programme.ts';
-import { checkReferences } from '../references.ts';
+import { checkReferences } from './references.ts';
 import type { CheckedRelease } from './releases.ts';
 import { CONTENT_LAYOUT, type ContentFolder } from './source.ts';
 import { fieldName, parseFieldName, sentence } from './text.ts';
@@ -13,7 +13,7 @@ export interface EntityFiles<T> {
   valid: { id: string; file: string; source: YamlSource; data: T }[];
 }
 
-/** Cross-file ids, through checkReferences (src/lib/references.ts). */
+/** Cross-file ids, through checkReferences (src/lib/content-check/references.ts). */
 export function crossReferences(input: {
   programme: { data: Programme; file: string } | undefined;
   speakers: EntityFiles<unknown>;

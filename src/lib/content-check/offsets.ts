@@ -1,4 +1,4 @@
-import { clockJump, formatDate, isoWithOffset, offsetMinutes, offsetText, timeZoneLabel, wallClockOffsets } from '../dates.ts';
+import { clockJump, formatDate, isoWithOffset, offsetMinutes, offsetText, timeZoneLabel, wallClockOffsets } from '../core/dates.ts';
 import { nonExistentDateTime } from '../../schemas/fields.ts';
 
 /**
@@ -26,7 +26,7 @@ export function offsetProblem(written: string, timeZone: string): string | undef
 
   const jump = clockJump(date, time, timeZone);
   if (jump) {
-    // Moved forward by the jump, as the site reads such a time (src/lib/dates.ts zonedInstant).
+    // Moved forward by the jump, as the site reads such a time (src/lib/core/dates.ts zonedInstant).
     const [jumpHour, jumpMinute] = time.split(':').map(Number) as [number, number];
     const moved = jumpHour * 60 + jumpMinute + jump.offsetAfter - jump.offsetBefore;
     const clock = `${pad(String(Math.floor(moved / 60)))}:${pad(String(moved % 60))}`;

@@ -1,5 +1,5 @@
 import type { Contact } from '../../schemas/contact.ts';
-import { parseSwedishPhone } from '../phone.ts';
+import { parseSwedishPhone } from '../core/phone.ts';
 import { suspiciousEmailMessage, unknownTopLevelDomain } from './email.ts';
 import type { Problem } from './types.ts';
 import type { YamlSource } from './yaml.ts';

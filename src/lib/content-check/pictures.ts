@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import type { Picture } from '../../schemas/fields.ts';
-import { closest } from '../closest.ts';
+import { closest } from './closest.ts';
 import type { Problem } from './types.ts';
 import type { PathSegment, YamlSource } from './yaml.ts';
 
 /** The formats Astro's image pipeline turns into AVIF, WebP and the original. */
 export type PictureFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif' | 'tiff' | 'heic' | 'svg' | 'unknown';
-/** The formats the check accepts; the web editor's image fields accept the same (src/lib/cms-config.ts). */
+/** The formats the check accepts; the web editor's image fields accept the same (src/lib/editor/cms-config.ts). */
 export const SUPPORTED: readonly PictureFormat[] = ['jpeg', 'png', 'webp', 'avif'];
 
 /** What the check needs to know about a picture file, read from its first bytes. */

@@ -1,9 +1,9 @@
 import { instantField, nonExistentDateTime } from '../../schemas/fields.ts';
 import { releaseSchema, type ReleaseData } from '../../schemas/release.ts';
-import { fileStem, releaseSlugs } from '../addresses.ts';
-import { formatDateTime, formatDateTimeWithWeekday } from '../dates.ts';
-import { publicationState } from '../releases.ts';
-import { MAX_SLUG_LENGTH, slugIsCut } from '../slug.ts';
+import { fileStem, releaseSlugs } from '../content/addresses.ts';
+import { formatDateTime, formatDateTimeWithWeekday } from '../core/dates.ts';
+import { publicationState } from '../content/releases.ts';
+import { MAX_SLUG_LENGTH, slugIsCut } from '../core/slug.ts';
 import { offsetProblem } from './offsets.ts';
 import { CONTENT_LAYOUT } from './source.ts';
 import type { Problem } from './types.ts';
@@ -18,10 +18,10 @@ export interface CheckedRelease {
 }
 
 /**
- * Rules across releases. Each release's address comes from its file name (src/lib/addresses.ts, as
+ * Rules across releases. Each release's address comes from its file name (src/lib/content/addresses.ts, as
  * the build makes it): the check says when a file name is cut or shared, and checks the fields that
  * move (`previousAddresses`) or withdraw (`withdrawn`) an address. A release whose time lies after the
- * build's clock is scheduled: the build leaves it out (src/lib/content.ts), and the check says when
+ * build's clock is scheduled: the build leaves it out (src/lib/content/content.ts), and the check says when
  * it will be published. Times in messages are shown in `timeZone`, the programme's. `names` lists
  * every release file, valid or not: addresses are given out over all of them.
  */

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { closest } from '../closest.ts';
+import { closest } from './closest.ts';
 import { fieldName, sentence } from './text.ts';
 import type { PathSegment, YamlSource } from './yaml.ts';
 import type { Problem } from './types.ts';

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { calendarInputFrom, calendarText, conferenceCalendar, sessionCalendar, timedSessions } from '../../lib/calendar.ts';
-import { loadContent } from '../../lib/content.ts';
+import { calendarInputFrom, calendarText, conferenceCalendar, sessionCalendar, timedSessions } from '../../lib/formats/calendar.ts';
+import { loadContent } from '../../lib/content/content.ts';
 
 /**
  * dist/kalender/konferens.ics (the conference days) and, when sessions have times,

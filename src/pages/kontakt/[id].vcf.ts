@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadContent } from '../../lib/content.ts';
-import { siteName } from '../../lib/programme.ts';
-import { PRESS_CONTACTS_FILE, VCARD_CONTENT_TYPE, vcardEntries, vcardFile } from '../../lib/vcard.ts';
+import { loadContent } from '../../lib/content/content.ts';
+import { siteName } from '../../lib/content/programme.ts';
+import { PRESS_CONTACTS_FILE, VCARD_CONTENT_TYPE, vcardEntries, vcardFile } from '../../lib/formats/vcard.ts';
 
 /** dist/kontakt/<id>.vcf: one vCard per contact, for "Spara kontakt" on every contact card. */
 export const getStaticPaths = (async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadContent } from '../../lib/content.ts';
-import { siteName } from '../../lib/programme.ts';
-import { VCARD_CONTENT_TYPE, vcardEntries, vcardFile } from '../../lib/vcard.ts';
+import { loadContent } from '../../lib/content/content.ts';
+import { siteName } from '../../lib/content/programme.ts';
+import { VCARD_CONTENT_TYPE, vcardEntries, vcardFile } from '../../lib/formats/vcard.ts';
 
 /** dist/kontakt/presskontakter.vcf: the conference's press contacts (program.yaml `contacts`) in one file. */
 export const GET: APIRoute = async ({ site }) => {

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
-import { addressFileText } from '../../lib/addresses.ts';
-import { loadContent } from '../../lib/content.ts';
+import { addressFileText } from '../../lib/content/addresses.ts';
+import { loadContent } from '../../lib/content/content.ts';
 
 /**
- * Every release address the site answers at (src/lib/addresses.ts). The deploy compares the live
+ * Every release address the site answers at (src/lib/content/addresses.ts). The deploy compares the live
  * site's copy with a new build's (scripts/check-addresses.ts), so no published address vanishes.
  */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadContent } from '../../lib/content.ts';
-import { buildSchedule } from '../../lib/schedule.ts';
-import { scheduleJson } from '../../lib/schedule-json.ts';
+import { loadContent } from '../../lib/content/content.ts';
+import { buildSchedule } from '../../lib/formats/schedule.ts';
+import { scheduleJson } from '../../lib/formats/schedule-json.ts';
 
 /** dist/program/schedule.json: the programme for schedule apps (frab / c3voc format, JSON). */
 export const GET: APIRoute = async ({ site }) => {

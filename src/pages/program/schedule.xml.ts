@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { loadContent } from '../../lib/content.ts';
-import { buildSchedule } from '../../lib/schedule.ts';
-import { scheduleXml } from '../../lib/schedule-xml.ts';
-import { absoluteUrl, paths } from '../../lib/urls.ts';
+import { loadContent } from '../../lib/content/content.ts';
+import { buildSchedule } from '../../lib/formats/schedule.ts';
+import { scheduleXml } from '../../lib/formats/schedule-xml.ts';
+import { absoluteUrl, paths } from '../../lib/core/urls.ts';
 
 /** dist/program/schedule.xml: the programme for schedule apps (frab / c3voc format, XML). */
 export const GET: APIRoute = async ({ site }) => {

@@ -5,8 +5,8 @@
  * live site's copy of that list does not have; the scheduled ones come from content/ at the build's
  * clock. scripts/deploy-summary.ts reads the files and writes the result to $GITHUB_STEP_SUMMARY.
  */
-import { formatDateTimeWithWeekday, timeZoneLabel } from './dates.ts';
-import { publicationState } from './releases.ts';
+import { formatDateTimeWithWeekday, timeZoneLabel } from '../core/dates.ts';
+import { publicationState } from '../content/releases.ts';
 import type { ClockedContent } from './due.ts';
 
 /** One entry of adresser.json; `path` is relative to the base path ("pressmeddelanden/<slug>/"). */

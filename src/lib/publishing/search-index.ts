@@ -1,7 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { withPagefindHints, type PagefindEntry } from '../lib/search.ts';
+import { withPagefindHints, type PagefindEntry } from '../content/search.ts';
 
 /** Where progress and problems go: the console from scripts/search-index.ts. */
 export interface IndexLogger {
@@ -71,7 +71,7 @@ function check<T extends { errors: string[] }>(response: T, step: string, logger
   return response;
 }
 
-/** The search page, whose script preloads Pagefind's files by the names written here (src/lib/search.ts). */
+/** The search page, whose script preloads Pagefind's files by the names written here (src/lib/content/search.ts). */
 export const SEARCH_PAGE = path.join('sok', 'index.html');
 
 /** Writes the index's hashed file names onto the search page, the one page that loads Pagefind. */

@@ -7,11 +7,11 @@
  * @see https://c3voc.de/wiki/schedule (format) and tests/fixtures/frab/ (the XSD and JSON Schema)
  */
 import { createHash } from 'node:crypto';
-import { isoWithOffset } from './dates.ts';
-import type { ResolvedProgramme, ResolvedSession } from './programme.ts';
-import { slugify } from './slug.ts';
-import { absoluteUrl, paths } from './urls.ts';
-import { uuidV5 } from './uuid.ts';
+import { isoWithOffset } from '../core/dates.ts';
+import type { ResolvedProgramme, ResolvedSession } from '../content/programme.ts';
+import { slugify } from '../core/slug.ts';
+import { absoluteUrl, paths } from '../core/urls.ts';
+import { uuidV5 } from '../core/uuid.ts';
 
 export interface ScheduleInput {
   programme: ResolvedProgramme;

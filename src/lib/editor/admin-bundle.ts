@@ -86,7 +86,7 @@ export interface OnDemandModule {
  */
 export function onDemandModules(bundle: string): OnDemandModule[] {
   const loader = /([\w$]+)=async\(([\w$]+),([\w$]+)\)=>[\w$]+\(\(\)=>import\(`\$\{([\w$]+)\(\2\)\}\/\$\{\3\}`\),void 0\)/.exec(bundle);
-  if (!loader) throw new Error('Sveltia CMS bundle: its on-demand module loader is gone; check src/lib/admin-bundle.ts against the new bundle');
+  if (!loader) throw new Error('Sveltia CMS bundle: its on-demand module loader is gone; check src/lib/editor/admin-bundle.ts against the new bundle');
   const [, load, , , url] = loader;
   const escape = (name: string) => name.replace(/\$/g, '\\$');
   const calls = new RegExp(`[^\\w$](?:${escape(load!)}|${escape(url!)})\\(\`([^\`]+)\``, 'g');
@@ -97,14 +97,14 @@ export function onDemandModules(bundle: string): OnDemandModule[] {
   const unknown = [...names].filter((name) => !reviewed.has(name));
   const gone = Object.keys(ON_DEMAND_MODULES).filter((name) => !names.has(name));
   if (unknown.length > 0 || gone.length > 0) {
-    throw new Error(`Sveltia CMS bundle: on-demand modules changed (new: ${unknown.join(', ') || 'none'}; gone: ${gone.join(', ') || 'none'}); review them in src/lib/admin-bundle.ts`);
+    throw new Error(`Sveltia CMS bundle: on-demand modules changed (new: ${unknown.join(', ') || 'none'}; gone: ${gone.join(', ') || 'none'}); review them in src/lib/editor/admin-bundle.ts`);
   }
   for (const name of Object.keys(URL_LOADED_OFF)) {
-    if (!bundle.includes(`${PACKAGE_CDN}${name}`) && !names.has(name)) throw new Error(`Sveltia CMS bundle: ${name} is no longer loaded by URL; review src/lib/admin-bundle.ts`);
+    if (!bundle.includes(`${PACKAGE_CDN}${name}`) && !names.has(name)) throw new Error(`Sveltia CMS bundle: ${name} is no longer loaded by URL; review src/lib/editor/admin-bundle.ts`);
   }
   return Object.entries(ON_DEMAND_MODULES).map(([name, use]) => {
     const version = versions.get(name.replace('${t}', 'webp'));
-    if (!version) throw new Error(`Sveltia CMS bundle: no version for ${name} in its package.json copy; review src/lib/admin-bundle.ts`);
+    if (!version) throw new Error(`Sveltia CMS bundle: no version for ${name} in its package.json copy; review src/lib/editor/admin-bundle.ts`);
     return { name, version, use };
   });
 }
@@ -129,18 +129,18 @@ const LANGUAGE_OFFER = /async\(\)=>\{if\(await [\w$]+\(`newLanguageCta`\)\)retur
  */
 export function rewriteSveltiaBundle(bundle: string, adminPath: string): RewriteResult {
   const fonts = bundleFonts(bundle);
-  if (fonts.length === 0) throw new Error('Sveltia CMS bundle: no Fontsource font URL found; check src/lib/admin-bundle.ts against the new bundle');
+  if (fonts.length === 0) throw new Error('Sveltia CMS bundle: no Fontsource font URL found; check src/lib/editor/admin-bundle.ts against the new bundle');
   if (!bundle.includes(`${PACKAGE_CDN}@sveltia/cms`)) {
-    throw new Error('Sveltia CMS bundle: the unpkg.com base URL for locale strings is gone; check src/lib/admin-bundle.ts against the new bundle');
+    throw new Error('Sveltia CMS bundle: the unpkg.com base URL for locale strings is gone; check src/lib/editor/admin-bundle.ts against the new bundle');
   }
   let text = bundle.replace(FONT_COMMENT, '');
   for (const font of fonts) text = text.replaceAll(font.url, `${adminPath}fonts/${font.file}`);
   text = text.replaceAll(PACKAGE_CDN, `${adminPath}vendor/`);
-  if (!text.includes(GITHUB_STATUS)) throw new Error('Sveltia CMS bundle: the GitHub status URL is gone; check src/lib/admin-bundle.ts against the new bundle');
+  if (!text.includes(GITHUB_STATUS)) throw new Error('Sveltia CMS bundle: the GitHub status URL is gone; check src/lib/editor/admin-bundle.ts against the new bundle');
   text = text.replaceAll(GITHUB_STATUS, `${adminPath}vendor/${GITHUB_STATUS_FILE.name}`);
-  if (text.split(NO_ZOOM).length !== 2) throw new Error('Sveltia CMS bundle: its viewport list with maximum-scale=1 is gone or moved; check src/lib/admin-bundle.ts against the new bundle');
+  if (text.split(NO_ZOOM).length !== 2) throw new Error('Sveltia CMS bundle: its viewport list with maximum-scale=1 is gone or moved; check src/lib/editor/admin-bundle.ts against the new bundle');
   text = text.replace(NO_ZOOM, ZOOM);
-  if ((text.match(LANGUAGE_OFFER) ?? []).length !== 1) throw new Error('Sveltia CMS bundle: its offer to switch language is gone or moved; check src/lib/admin-bundle.ts against the new bundle');
+  if ((text.match(LANGUAGE_OFFER) ?? []).length !== 1) throw new Error('Sveltia CMS bundle: its offer to switch language is gone or moved; check src/lib/editor/admin-bundle.ts against the new bundle');
   text = text.replace(LANGUAGE_OFFER, 'async()=>{return;');
   return { text, fonts, modules: onDemandModules(bundle) };
 }

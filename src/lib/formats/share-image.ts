@@ -1,8 +1,8 @@
 import { getImage } from 'astro:assets';
-import { loadContent } from './content.ts';
-import { SHARE_SIZE, shareCrop, type SitePicture } from './pictures.ts';
+import { loadContent } from '../content/content.ts';
+import { SHARE_SIZE, shareCrop, type SitePicture } from '../content/pictures.ts';
 import { shareCardAlt, shareCardText } from './share-card.ts';
-import { href, paths } from './urls.ts';
+import { href, paths } from '../core/urls.ts';
 
 /** What a page puts in its og:image tags. `url` is absolute. */
 export interface ShareImage {

@@ -4,16 +4,16 @@
  * would give a different site (`nextDue`). The scheduled gate (.github/workflows/due.yml) builds
  * when the live commit is not the head of `main`, or when `nextDue` has passed. A build's output
  * changes with its clock in exactly two ways: a scheduled release whose time has come appears
- * (src/lib/releases.ts), and the front page's upcoming/ongoing/over line moves on
- * (src/lib/status.ts), at the conference's start and end in its own time zone (a local midnight,
+ * (src/lib/content/releases.ts), and the front page's upcoming/ongoing/over line moves on
+ * (src/lib/core/status.ts), at the conference's start and end in its own time zone (a local midnight,
  * say, which is not UTC midnight). Everything else changes only with a commit.
  */
-import { programmeSchema } from '../schemas/programme.ts';
-import { releaseSchema } from '../schemas/release.ts';
-import { CONTENT_LAYOUT, splitFrontmatter, type ContentFolder } from './content-check/source.ts';
-import { parseYamlSource } from './content-check/yaml.ts';
-import { resolveProgramme } from './programme.ts';
-import { publicationState } from './releases.ts';
+import { programmeSchema } from '../../schemas/programme.ts';
+import { releaseSchema } from '../../schemas/release.ts';
+import { CONTENT_LAYOUT, splitFrontmatter, type ContentFolder } from '../content-check/source.ts';
+import { parseYamlSource } from '../content-check/yaml.ts';
+import { resolveProgramme } from '../content/programme.ts';
+import { publicationState } from '../content/releases.ts';
 
 /** The facts about the content that depend on the clock. */
 export interface ClockedContent {

@@ -1,5 +1,5 @@
 import type { ImageMetadata } from 'astro';
-import type { Picture } from '../schemas/fields.ts';
+import type { Picture } from '../../schemas/fields.ts';
 
 /** A picture from content after Astro's image pipeline has resolved its file (src/content.config.ts). */
 export type SitePicture = Omit<Picture, 'src'> & { src: ImageMetadata };

@@ -1,9 +1,9 @@
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { listText, t } from '../i18n/sv.ts';
-import { formatDateSpan } from './dates.ts';
-import { SHARE_SIZE } from './pictures.ts';
-import type { ResolvedProgramme } from './programme.ts';
+import { listText, t } from '../../i18n/sv.ts';
+import { formatDateSpan } from '../core/dates.ts';
+import { SHARE_SIZE } from '../content/pictures.ts';
+import type { ResolvedProgramme } from '../content/programme.ts';
 
 /**
  * The site's default share image: one 1200 × 630 PNG made at build time from the content (never

@@ -1,6 +1,6 @@
-import type { Programme } from '../schemas/programme.ts';
-import type { ReleaseData } from '../schemas/release.ts';
-import type { Contact } from '../schemas/contact.ts';
+import type { Programme } from '../../schemas/programme.ts';
+import type { ReleaseData } from '../../schemas/release.ts';
+import type { Contact } from '../../schemas/contact.ts';
 import { closest } from './closest.ts';
 
 /** A content problem an editor must fix; `path` names the field ("sessions[0].speakers[1]"). */

@@ -5,18 +5,18 @@
  * @see https://sveltiacms.app/en/docs/fields
  */
 import { z } from 'astro/zod';
-import { editorBody, editorCollections, editorFields, type EditorText } from '../i18n/editor.ts';
-import { contactSchema } from '../schemas/contact.ts';
-import { idField, instantField, localDateField, localTimeField, pictureField } from '../schemas/fields.ts';
-import { organisationSchema } from '../schemas/organisation.ts';
-import { pageSchema } from '../schemas/page.ts';
-import { programmeSchema } from '../schemas/programme.ts';
-import { timeZoneLabel } from './dates.ts';
-import { RELEASE_FILE_SLUG_LENGTH } from './slug.ts';
-import { releaseSchema } from '../schemas/release.ts';
-import { speakerSchema } from '../schemas/speaker.ts';
-import { CONTENT_LAYOUT } from './content-check/source.ts';
-import { SUPPORTED as PICTURE_FORMATS } from './content-check/pictures.ts';
+import { editorBody, editorCollections, editorFields, type EditorText } from '../../i18n/editor.ts';
+import { contactSchema } from '../../schemas/contact.ts';
+import { idField, instantField, localDateField, localTimeField, pictureField } from '../../schemas/fields.ts';
+import { organisationSchema } from '../../schemas/organisation.ts';
+import { pageSchema } from '../../schemas/page.ts';
+import { programmeSchema } from '../../schemas/programme.ts';
+import { timeZoneLabel } from '../core/dates.ts';
+import { RELEASE_FILE_SLUG_LENGTH } from '../core/slug.ts';
+import { releaseSchema } from '../../schemas/release.ts';
+import { speakerSchema } from '../../schemas/speaker.ts';
+import { CONTENT_LAYOUT } from '../content-check/source.ts';
+import { SUPPORTED as PICTURE_FORMATS } from '../content-check/pictures.ts';
 
 /** Image fields accept what the content check accepts (MIME types, as the HTML `accept` attribute). */
 export const PICTURE_ACCEPT = PICTURE_FORMATS.map((format) => `image/${format}`).join(',');
@@ -100,7 +100,7 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
     const spec = COLLECTIONS.find((entry) => entry.name === name)!;
     const list = objectFields(EDITOR_SCHEMAS[name], name, options.timeZone);
     // No code-block component: its highlighting module is not on npm at the version the bundle
-    // loads (src/lib/admin-bundle.ts), and releases have no code.
+    // loads (src/lib/editor/admin-bundle.ts), and releases have no code.
     if (spec.body) list.push({ name: 'body', widget: 'markdown', required: true, ...editorBody, label: editorBody.label, editor_components: ['image'] });
     return list;
   };
@@ -131,8 +131,8 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
       format: 'yaml-frontmatter',
       create: true,
       identifier_field: 'title',
-      // As `npm run ny` names them: date of creation, then the title's slug (src/lib/slug.ts). The file
-      // name is the address (src/lib/addresses.ts): Sveltia names a new file once and never renames
+      // As `npm run ny` names them: date of creation, then the title's slug (src/lib/core/slug.ts). The file
+      // name is the address (src/lib/content/addresses.ts): Sveltia names a new file once and never renames
       // it when the title changes, and adds "-1" when the name is taken, so two releases never share one.
       slug: '{{year}}-{{month}}-{{day}}-{{slug}}',
       summary: '{{title}}',
@@ -193,7 +193,7 @@ export function buildCmsConfig(options: CmsConfigOptions): Record<string, unknow
     // path, files keep their names and their content is not nested under a language key.
     i18n: { structure: 'multiple_files', locales: ['sv'], default_locale: 'sv', omit_default_locale_from_file_path: true },
     slug: {
-      // "Människohandel på nätet" → manniskohandel-pa-natet, as src/lib/slug.ts makes it.
+      // "Människohandel på nätet" → manniskohandel-pa-natet, as src/lib/core/slug.ts makes it.
       encoding: 'ascii',
       clean_accents: true,
       // The whole file name: "ÅÅÅÅ-MM-DD-" plus at most MAX_SLUG_LENGTH characters of address.
@@ -274,7 +274,7 @@ function leaf(name: string, schema: Schema, path: string, base: BaseField): CmsF
       return { ...base, name, widget: long ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
     }
     default:
-      throw new Error(`cms-config: no editor field type for ${path} (JSON Schema type ${String(json.type)}); extend src/lib/cms-config.ts`);
+      throw new Error(`cms-config: no editor field type for ${path} (JSON Schema type ${String(json.type)}); extend src/lib/editor/cms-config.ts`);
   }
 }
 
@@ -303,7 +303,7 @@ function idEditorField(base: BaseField, path: string, multiple: boolean, min: nu
     return { ...base, widget: 'string', ...(pattern ? { pattern } : {}) };
   }
   const target = RELATIONS[path];
-  if (!target) throw new Error(`cms-config: ${path} is an id but no relation says which collection it points to; add it to RELATIONS in src/lib/cms-config.ts`);
+  if (!target) throw new Error(`cms-config: ${path} is an id but no relation says which collection it points to; add it to RELATIONS in src/lib/editor/cms-config.ts`);
   return {
     ...base,
     widget: 'relation',

@@ -11,9 +11,9 @@
  * - TEL is a tel: URI in E.164 (VALUE=uri, §6.4.1) when the number can be read, otherwise the text as
  *   published (VALUE=text) so nothing is lost.
  */
-import { parseSwedishPhone } from './phone.ts';
-import { absoluteUrl, paths } from './urls.ts';
-import { uuidV5 } from './uuid.ts';
+import { parseSwedishPhone } from '../core/phone.ts';
+import { absoluteUrl, paths } from '../core/urls.ts';
+import { uuidV5 } from '../core/uuid.ts';
 
 export interface VCardContact {
   /** File name in content/kontakter/ without .yaml. */

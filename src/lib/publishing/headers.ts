@@ -37,7 +37,7 @@ export const SITE_CSP_META = metaPolicy(SITE_CSP);
 export const ADMIN_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; font-src 'self'; connect-src 'self' https://api.github.com blob: data:; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-/** The web editor's policy as a <meta> element, in /admin/index.html (src/lib/admin-bundle.ts). */
+/** The web editor's policy as a <meta> element, in /admin/index.html (src/lib/editor/admin-bundle.ts). */
 export const ADMIN_CSP_META = metaPolicy(ADMIN_CSP);
 
 /** Folder of the web editor in the output, below the base path. */
@@ -55,11 +55,11 @@ export interface OutputEntry {
  */
 export function headersFile(handWritten: string, entries: OutputEntry[], later: string[] = []): string {
   if (/Content-Security-Policy/i.test(handWritten.replace(/^\s*#.*$/gm, ''))) {
-    throw new Error('public/_headers sets a Content-Security-Policy; src/lib/headers.ts writes the policies (a CSP on /* would reach /admin/)');
+    throw new Error('public/_headers sets a Content-Security-Policy; src/lib/publishing/headers.ts writes the policies (a CSP on /* would reach /admin/)');
   }
   const all = new Map<string, boolean>(entries.map((entry) => [entry.name, entry.directory]));
   for (const name of later) all.set(name, true);
-  // The hosts read these two and never serve them (the build writes _redirects: src/lib/addresses.ts).
+  // The hosts read these two and never serve them (the build writes _redirects: src/lib/content/addresses.ts).
   all.delete('_headers');
   all.delete('_redirects');
   const sitePaths = ['/', ...[...all].filter(([name]) => name !== ADMIN_FOLDER).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, directory]) => (directory ? `/${name}/*` : `/${name}`))];
@@ -67,7 +67,7 @@ export function headersFile(handWritten: string, entries: OutputEntry[], later: 
   return [
     handWritten.trimEnd(),
     '',
-    '# Appended by the build (src/lib/headers.ts): the site\'s Content-Security-Policy for each of its',
+    '# Appended by the build (src/lib/publishing/headers.ts): the site\'s Content-Security-Policy for each of its',
     '# own paths, never for /admin/, which has its own (both hosts apply every matching rule).',
     ...sitePaths.map((path) => block(path, [`Content-Security-Policy: ${SITE_CSP}`])),
     block(`/${ADMIN_FOLDER}/*`, [`Content-Security-Policy: ${ADMIN_CSP}`, 'X-Robots-Tag: noindex']),

@@ -7,8 +7,8 @@
  * @see https://developers.google.com/search/docs/appearance/structured-data/event
  * @see https://developers.google.com/search/docs/appearance/structured-data/article
  */
-import type { ResolvedProgramme } from './programme.ts';
-import { isoWithOffset } from './dates.ts';
+import type { ResolvedProgramme } from '../content/programme.ts';
+import { isoWithOffset } from '../core/dates.ts';
 
 interface Named {
   name: string;
@@ -30,7 +30,7 @@ export interface EventInput {
   pageUrl: string;
   /** Absolute URL of a speaker's entry on the speakers page. */
   speakerUrl: (id: string) => string;
-  /** Absolute URL of the share image (the generated card), src/lib/share-image.ts. */
+  /** Absolute URL of the share image (the generated card), src/lib/formats/share-image.ts. */
   image?: string | undefined;
 }
 

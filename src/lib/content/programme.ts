@@ -1,7 +1,7 @@
-import type { Programme, Session } from '../schemas/programme.ts';
-import type { Speaker } from '../schemas/speaker.ts';
-import { t } from '../i18n/sv.ts';
-import { formatDateWithWeekday, formatTime, formatTimeRange, isoWithOffset, zonedInstant } from './dates.ts';
+import type { Programme, Session } from '../../schemas/programme.ts';
+import type { Speaker } from '../../schemas/speaker.ts';
+import { t } from '../../i18n/sv.ts';
+import { formatDateWithWeekday, formatTime, formatTimeRange, isoWithOffset, zonedInstant } from '../core/dates.ts';
 import type { SitePicture } from './pictures.ts';
 
 /** A speaker as the site renders it: the photo's file resolved by the image pipeline. */

@@ -14,13 +14,13 @@
  */
 import ical, { escape, ICalCalendarMethod, ICalEventStatus, type ICalCalendar, type ICalEventData } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
-import { listText, t } from '../i18n/sv.ts';
+import { listText, t } from '../../i18n/sv.ts';
 import type { LinkEvent } from './calendar-links.ts';
-import type { SiteContent } from './content.ts';
-import { formatDate, formatDayWithHours, formatTimeRange, isoWithOffset, timeZoneLabel } from './dates.ts';
-import { siteName, type ResolvedDay, type ResolvedProgramme, type ResolvedSession } from './programme.ts';
-import { buildTime } from './status.ts';
-import { absoluteUrl, paths } from './urls.ts';
+import type { SiteContent } from '../content/content.ts';
+import { formatDate, formatDayWithHours, formatTimeRange, isoWithOffset, timeZoneLabel } from '../core/dates.ts';
+import { siteName, type ResolvedDay, type ResolvedProgramme, type ResolvedSession } from '../content/programme.ts';
+import { buildTime } from '../core/status.ts';
+import { absoluteUrl, paths } from '../core/urls.ts';
 
 /** What the calendars are made from; everything is plain data, so tests can pass fixtures. */
 export interface CalendarInput {

@@ -1,10 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Contact } from '../schemas/contact.ts';
-import type { Organisation } from '../schemas/organisation.ts';
+import type { Contact } from '../../schemas/contact.ts';
+import type { Organisation } from '../../schemas/organisation.ts';
 import { resolveProgramme, type ResolvedProgramme, type SpeakerWithId } from './programme.ts';
 import { releaseSlugs, siteAddresses, type SiteAddress } from './addresses.ts';
 import { publicationState } from './releases.ts';
-import { buildTime } from './status.ts';
+import { buildTime } from '../core/status.ts';
 
 /** The one module that reads Astro collections; everything else takes the plain data it returns. */
 
@@ -20,7 +20,7 @@ export interface SiteContent {
   organisations: Map<string, OrganisationWithId>;
   /** Published releases, newest first (drafts and scheduled releases only in `astro dev`), none withdrawn. */
   releases: ReleaseEntry[];
-  /** Every release address that answers, by path: releases, redirects, withdrawal notices (src/lib/addresses.ts). */
+  /** Every release address that answers, by path: releases, redirects, withdrawal notices (src/lib/content/addresses.ts). */
   addresses: SiteAddress[];
   /** The pages in content/sidor/, for the footer's links, by title. */
   pages: { id: string; title: string }[];

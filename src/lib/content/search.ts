@@ -1,4 +1,4 @@
-import { isoWithOffset, localDate } from './dates.ts';
+import { isoWithOffset, localDate } from '../core/dates.ts';
 
 /**
  * Search index tagging. The search page filters on `typ` and `år`, shows `title`, `datum` and

@@ -35,7 +35,7 @@ export const paths = {
   scheduleXml: 'program/schedule.xml',
   scheduleJson: 'program/schedule.json',
   contactCard: (id: string) => `kontakt/${id}.vcf`,
-  pressContacts: 'kontakt/presskontakter.vcf', // PRESS_CONTACTS_FILE in src/lib/vcard.ts
+  pressContacts: 'kontakt/presskontakter.vcf', // PRESS_CONTACTS_FILE in src/lib/formats/vcard.ts
   sitemap: 'sitemap-index.xml',
   shareCard: 'delningsbild.png',
 } as const;

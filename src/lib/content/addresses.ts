@@ -7,12 +7,12 @@
  * its address. Moving one on purpose means renaming the file and listing the old address in
  * `previousAddresses`; withdrawing one means setting `withdrawn` (docs/redaktorer.md).
  *
- * The build (src/lib/content.ts), the content check and the deploy check
+ * The build (src/lib/content/content.ts), the content check and the deploy check
  * (scripts/check-addresses.ts) all go through this module, so they agree on every address.
  */
 import { publicationState } from './releases.ts';
-import { slugify } from './slug.ts';
-import { withBase } from './urls.ts';
+import { slugify } from '../core/slug.ts';
+import { withBase } from '../core/urls.ts';
 
 /** "2019-09-23-" at the start of a file name: the day `npm run ny` or the web editor created it. */
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})-/;
