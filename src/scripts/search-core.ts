@@ -103,6 +103,8 @@ export interface PagefindHints {
   meta?: string;
   /** The wasm's language, e.g. "sv". */
   wasm?: string;
+  /** The index chunks' word ranges, JSON `[[from, to, hash], …]` (src/lib/search.ts `indexChunks`). */
+  chunks?: string;
 }
 
 export interface Preload {
@@ -116,9 +118,10 @@ const NAME_PART = /^[A-Za-z0-9_-]+$/;
  * What Pagefind's start-up fetches one after another (pagefind.js, then the entry file, then meta
  * and wasm), to be fetched at once as soon as a query is known. The entry's `?ts=` must be what
  * Pagefind asks for: it appends the `metaCacheTag` option, which the page sets to the meta hash.
- * Without hints (a dev server has no index) only pagefind.js is worth fetching early.
+ * With the chunk table, the index chunks of the query's words too (see `queryChunks`). Without
+ * hints (a dev server has no index) only pagefind.js is worth fetching early.
  */
-export function pagefindPreloads(base: string, hints: PagefindHints): Preload[] {
+export function pagefindPreloads(base: string, hints: PagefindHints, query = ''): Preload[] {
   const folder = `${base}pagefind/`;
   const preloads: Preload[] = [{ rel: 'modulepreload', href: `${folder}pagefind.js` }];
   if (hints.meta && NAME_PART.test(hints.meta)) {
@@ -128,7 +131,44 @@ export function pagefindPreloads(base: string, hints: PagefindHints): Preload[] 
     );
   }
   if (hints.wasm && NAME_PART.test(hints.wasm)) preloads.push({ rel: 'preload', href: `${folder}wasm.${hints.wasm}.pagefind` });
+  for (const hash of queryChunks(query, hints.chunks)) preloads.push({ rel: 'preload', href: `${folder}index/${hash}.pf_index` });
   return preloads;
+}
+
+/** Pagefind drops punctuation from a search (its own test, character by character). */
+const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+
+/** The terms Pagefind looks up for a query: lower case, no punctuation, no diacritics (as pagefind.js 1.6). */
+export function pagefindTerms(query: string): string[] {
+  const plain = query.toLocaleLowerCase().replace(PUNCTUATION, '').normalize('NFD').replace(/\p{M}/gu, '');
+  return plain.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The index chunks a query's words fall in, to be fetched alongside the wasm: Pagefind itself only
+ * asks for them once the wasm is running. It looks up each word as typed and its stem; the stem is
+ * a prefix of the word, so both lie in the same chunk unless a chunk boundary falls between them
+ * (then Pagefind fetches one more chunk itself, and nothing is lost). Malformed tables give nothing.
+ */
+export function queryChunks(query: string, table: string | undefined, limit = 3): string[] {
+  if (!table) return [];
+  let chunks: unknown;
+  try {
+    chunks = JSON.parse(table);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(chunks)) return [];
+  const hashes = new Set<string>();
+  for (const term of pagefindTerms(query)) {
+    for (const chunk of chunks) {
+      if (!Array.isArray(chunk)) continue;
+      const [from, to, hash] = chunk as unknown[];
+      if (typeof from !== 'string' || typeof to !== 'string' || typeof hash !== 'string' || !NAME_PART.test(hash)) continue;
+      if (term >= from && term <= to) hashes.add(hash);
+    }
+  }
+  return [...hashes].slice(0, limit);
 }
 
 /**

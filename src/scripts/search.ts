@@ -49,7 +49,7 @@ const status = document.querySelector<HTMLElement>('#sokstatus');
 const list = document.querySelector<HTMLOListElement>('#soktraffar');
 const more = document.querySelector<HTMLButtonElement>('#sokfler');
 
-const hints: PagefindHints = { meta: output?.dataset.searchMeta, wasm: output?.dataset.searchWasm };
+const hints: PagefindHints = { meta: output?.dataset.searchMeta, wasm: output?.dataset.searchWasm, chunks: output?.dataset.searchChunks };
 
 /**
  * Pagefind's index files and wasm are gzip files, and Pagefind inflates them with its own JavaScript
@@ -90,10 +90,11 @@ const load = async (): Promise<Pagefind> => {
  * chain measured in docs/search.md). The preloads fetch them side by side. An empty visit fetches
  * nothing more than before.
  */
-const early = isBlank(readState(new URLSearchParams(location.search))) ? undefined : startEarly();
+const initial = readState(new URLSearchParams(location.search));
+const early = isBlank(initial) ? undefined : startEarly(initial.query);
 
-function startEarly(): Promise<Pagefind> {
-  for (const { rel, href } of pagefindPreloads(BASE, hints)) {
+function startEarly(query: string): Promise<Pagefind> {
+  for (const { rel, href } of pagefindPreloads(BASE, hints, query)) {
     const link = document.createElement('link');
     link.rel = rel;
     link.href = href;

@@ -1,7 +1,8 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { withPagefindHints, type PagefindEntry } from '../content/search.ts';
+import { gunzipSync } from 'node:zlib';
+import { indexChunks, withPagefindHints, type PagefindEntry } from '../content/search.ts';
 
 /** Where progress and problems go: the console from scripts/search-index.ts. */
 export interface IndexLogger {
@@ -78,7 +79,13 @@ export const SEARCH_PAGE = path.join('sok', 'index.html');
 async function writeSearchPageHints(site: string, entry: PagefindEntry): Promise<void> {
   const file = path.join(site, SEARCH_PAGE);
   const html = await readFile(file, 'utf8');
-  await writeFile(file, withPagefindHints(html, entry));
+  const languages = Object.values(entry.languages);
+  // One language (everything is indexed as Swedish): its meta file holds the chunks' word ranges.
+  const chunks =
+    languages.length === 1 && languages[0]
+      ? indexChunks(gunzipSync(await readFile(path.join(site, PAGEFIND_FOLDER, `pagefind.${languages[0].hash}.pf_meta`))))
+      : [];
+  await writeFile(file, withPagefindHints(html, entry, chunks));
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
