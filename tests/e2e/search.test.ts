@@ -316,12 +316,15 @@ describe('search page on the root build', () => {
       expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
       await visit.waitForLoadState('networkidle');
       const requested = events.filter((event) => event.startsWith('request ')).map((event) => event.slice('request '.length));
-      const startUp = ['pagefind.js', 'pagefind-entry.json', requested.find((name) => name.endsWith('.pf_meta')), 'wasm.sv.pagefind'];
+      // The query's index chunk too: the build writes the chunks' word ranges onto the page.
+      const chunk = requested.find((name) => name.endsWith('.pf_index')) ?? 'no index chunk';
+      const startUp = ['pagefind.js', 'pagefind-entry.json', requested.find((name) => name.endsWith('.pf_meta')), 'wasm.sv.pagefind', chunk];
       expect(requested).toEqual(expect.arrayContaining(startUp));
       // Once each: pagefind.js's own fetches took the preloaded responses instead of fetching again.
       expect(requested.length).toBe(new Set(requested).size);
-      // Side by side: the entry, meta and wasm were asked for before pagefind.js had even arrived
-      // (without the preloads, pagefind.js asks for the entry only once it runs, then for the rest).
+      // Side by side: the entry, meta, wasm and index chunk were asked for before pagefind.js had even
+      // arrived (without the preloads, pagefind.js asks for the entry only once it runs, then for the
+      // rest, and for the chunk only once the wasm runs).
       const scriptDone = events.indexOf('finished pagefind.js');
       for (const name of startUp.slice(1)) expect(events.indexOf(`request ${name}`), name).toBeLessThan(scriptDone);
       expect(messages.filter((text) => /preload/i.test(text))).toEqual([]);
