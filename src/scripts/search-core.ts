@@ -103,7 +103,7 @@ export interface PagefindHints {
   meta?: string;
   /** The wasm's language, e.g. "sv". */
   wasm?: string;
-  /** The index chunks' word ranges, JSON `[[from, to, hash], …]` (src/lib/search.ts `indexChunks`). */
+  /** The index chunks' word ranges, JSON `[[from, to, hash], …]` (src/lib/content/search.ts `indexChunks`). */
   chunks?: string;
 }
 
