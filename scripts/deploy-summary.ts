@@ -8,7 +8,8 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readContentFolder } from '../src/lib/content-check/source.ts';
-import { parseAddressList, deploySummary, stillScheduled, type AddressEntry } from '../src/lib/publishing/deploy-summary.ts';
+import { parseAddressFile, type SiteAddress } from '../src/lib/content/addresses.ts';
+import { deploySummary, stillScheduled } from '../src/lib/publishing/deploy-summary.ts';
 import { clockedContent } from '../src/lib/publishing/due.ts';
 import { DEFAULT_TIME_ZONE } from '../src/schemas/programme.ts';
 import { siteSettings } from '../src/lib/core/settings.ts';
@@ -35,9 +36,9 @@ try {
 }
 
 /** An address list, or undefined when it cannot be had or read (said in the log). */
-async function addresses(read: () => Promise<string>): Promise<AddressEntry[] | undefined> {
+async function addresses(read: () => Promise<string>): Promise<SiteAddress[] | undefined> {
   try {
-    return parseAddressList(await read());
+    return parseAddressFile(await read());
   } catch (error) {
     console.log(`Adresslistan kunde inte läsas: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;

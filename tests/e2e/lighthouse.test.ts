@@ -1,7 +1,7 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH } from '../support/browser.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../support/browser.ts';
 import { openSite, type E2eSite } from '../support/e2e.ts';
 
 /**
@@ -13,16 +13,7 @@ import { openSite, type E2eSite } from '../support/e2e.ts';
 const ROUTES = ['', 'program/', 'pressmeddelanden/konferens-om-prostitution-och-manniskohandel-for-sexuella-andamal/', 'sok/?q=Sunne'];
 
 /** The headless flags every browser test uses (tests/support/browser.ts), for chrome-launcher. */
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 let site: E2eSite;
 let chrome: chromeLauncher.LaunchedChrome;

@@ -112,6 +112,7 @@ describe('the deploy check’s comparison', () => {
     expect(parseAddressFile(addressFileText(live))).toEqual(live);
     expect(() => parseAddressFile('<html>')).toThrow('adresslistan är inte JSON');
     expect(() => parseAddressFile('{"addresses": [{"path": "x"}]}')).toThrow('adress nummer 1 saknar "path" eller "file"');
+    expect(() => parseAddressFile('{"addresses": [{"path": "x/", "file": "a.md", "kind": "annan"}]}')).toThrow('adress nummer 1 har ingen känd "kind"');
   });
 });
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentFolder } from '../../src/lib/content-check/source.ts';
-import { deploySummary, newlyLive, parseAddressList, stillScheduled, type AddressEntry } from '../../src/lib/publishing/deploy-summary.ts';
+import { parseAddressFile, type SiteAddress } from '../../src/lib/content/addresses.ts';
+import { deploySummary, newlyLive, stillScheduled } from '../../src/lib/publishing/deploy-summary.ts';
 import { clockedContent } from '../../src/lib/publishing/due.ts';
 import { PROJECT_ROOT } from '../support/build.ts';
 import { contentWith, release } from '../support/due-content.ts';
@@ -15,10 +16,10 @@ import { contentWith, release } from '../support/due-content.ts';
 const run = promisify(execFile);
 
 // Address lists in the shape helper "addresses" writes (dist/pressmeddelanden/adresser.json).
-const OLD: AddressEntry = { path: 'pressmeddelanden/gammalt/', file: 'content/pressmeddelanden/a.md', kind: 'release', title: 'Gammalt' };
-const NEW: AddressEntry = { path: 'pressmeddelanden/nu-ar-det-dags/', file: 'content/pressmeddelanden/b.md', kind: 'release', title: 'Nu är det dags' };
-const MOVED: AddressEntry = { path: 'pressmeddelanden/gammal-rubrik/', file: 'content/pressmeddelanden/a.md', kind: 'redirect', to: 'pressmeddelanden/gammalt/' };
-const list = (...addresses: AddressEntry[]) => JSON.stringify({ addresses }, null, 2);
+const OLD: SiteAddress = { path: 'pressmeddelanden/gammalt/', file: 'content/pressmeddelanden/a.md', kind: 'release', title: 'Gammalt' };
+const NEW: SiteAddress = { path: 'pressmeddelanden/nu-ar-det-dags/', file: 'content/pressmeddelanden/b.md', kind: 'release', title: 'Nu är det dags' };
+const MOVED: SiteAddress = { path: 'pressmeddelanden/gammal-rubrik/', file: 'content/pressmeddelanden/a.md', kind: 'redirect', to: 'pressmeddelanden/gammalt/' };
+const list = (...addresses: SiteAddress[]) => JSON.stringify({ addresses }, null, 2);
 
 let work: string;
 beforeAll(async () => {
@@ -30,16 +31,16 @@ afterAll(async () => {
 
 describe('which releases this deploy puts out', () => {
   it('the releases whose address the live list lacks; redirects and withdrawals are not releases', () => {
-    const withdrawn: AddressEntry = { path: 'pressmeddelanden/borttaget/', file: 'content/pressmeddelanden/c.md', kind: 'withdrawn', withdrawn: '2019-09-21T10:00:00+02:00' };
+    const withdrawn: SiteAddress = { path: 'pressmeddelanden/borttaget/', file: 'content/pressmeddelanden/c.md', kind: 'withdrawn', withdrawn: '2019-09-21T10:00:00+02:00' };
     expect(newlyLive([OLD, NEW, MOVED, withdrawn], [OLD])).toEqual([NEW]);
     expect(newlyLive([OLD], [OLD, NEW])).toEqual([]);
   });
 
   it('reads the list, and says in Swedish what is wrong with a broken one', () => {
-    expect(parseAddressList(list(OLD, MOVED))).toEqual([OLD, MOVED]);
-    expect(() => parseAddressList('<!doctype html>')).toThrow('adresser.json är inte JSON');
-    expect(() => parseAddressList('{}')).toThrow('saknar listan "addresses"');
-    expect(() => parseAddressList('{"addresses":[{"path":"x/"}]}')).toThrow('post 1');
+    expect(parseAddressFile(list(OLD, MOVED))).toEqual([OLD, MOVED]);
+    expect(() => parseAddressFile('<!doctype html>')).toThrow('adresslistan är inte JSON');
+    expect(() => parseAddressFile('{}')).toThrow('adresslistan saknar "addresses"');
+    expect(() => parseAddressFile('{"addresses":[{"path":"x/"}]}')).toThrow('adress nummer 1');
   });
 });
 

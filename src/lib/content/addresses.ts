@@ -78,7 +78,8 @@ export interface AddressedRelease {
   previousAddresses: readonly string[];
 }
 
-export type AddressKind = 'release' | 'redirect' | 'withdrawn';
+const ADDRESS_KINDS = ['release', 'redirect', 'withdrawn'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
 
 /** One line of /pressmeddelanden/adresser.json: an address that answers, and with what. */
 export interface SiteAddress {
@@ -146,8 +147,8 @@ export function redirectsFileText(addresses: readonly SiteAddress[], base: strin
 }
 
 /**
- * The address list in a file a deployed site serves; an error in Swedish when it is not one. Only
- * what the deploy check needs is required: a path and a file per entry.
+ * The address list in a file a deployed site serves; an error in Swedish when it is not one. Each
+ * entry needs a path, a file and a kind (the deploy check and the deploy summary read it).
  */
 export function parseAddressFile(text: string): SiteAddress[] {
   let parsed: unknown;
@@ -159,8 +160,9 @@ export function parseAddressFile(text: string): SiteAddress[] {
   const list = (parsed as { addresses?: unknown } | null)?.addresses;
   if (!Array.isArray(list)) throw new Error('adresslistan saknar "addresses"');
   return list.map((entry: unknown, index) => {
-    const { path, file } = (entry ?? {}) as Partial<SiteAddress>;
+    const { path, file, kind } = (entry ?? {}) as Partial<SiteAddress>;
     if (typeof path !== 'string' || typeof file !== 'string') throw new Error(`adress nummer ${index + 1} saknar "path" eller "file"`);
+    if (!ADDRESS_KINDS.includes(kind as AddressKind)) throw new Error(`adress nummer ${index + 1} har ingen känd "kind"`);
     return entry as SiteAddress;
   });
 }

@@ -6,42 +6,12 @@
  * clock. scripts/deploy-summary.ts reads the files and writes the result to $GITHUB_STEP_SUMMARY.
  */
 import { formatDateTimeWithWeekday, timeZoneLabel } from '../core/dates.ts';
+import type { SiteAddress } from '../content/addresses.ts';
 import { publicationState } from '../content/releases.ts';
 import type { ClockedContent } from './due.ts';
 
-/** One entry of adresser.json; `path` is relative to the base path ("pressmeddelanden/<slug>/"). */
-export interface AddressEntry {
-  path: string;
-  file: string;
-  kind: 'release' | 'redirect' | 'withdrawn';
-  title?: string;
-  to?: string;
-  withdrawn?: string;
-}
-
-const KINDS = new Set(['release', 'redirect', 'withdrawn']);
-
-/** The entries of an adresser.json text, or an error saying what is wrong with it. */
-export function parseAddressList(text: string): AddressEntry[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error('adresser.json är inte JSON');
-  }
-  const addresses = (parsed as { addresses?: unknown } | null)?.addresses;
-  if (!Array.isArray(addresses)) throw new Error('adresser.json saknar listan "addresses"');
-  return addresses.map((entry: unknown, index) => {
-    const candidate = entry as Partial<AddressEntry> | null;
-    if (typeof candidate?.path !== 'string' || typeof candidate.file !== 'string' || !KINDS.has(String(candidate.kind))) {
-      throw new Error(`adresser.json: post ${index + 1} saknar "path", "file" eller en känd "kind"`);
-    }
-    return candidate as AddressEntry;
-  });
-}
-
 /** Releases in `current` whose address is not a release in `live`: those this deploy puts out. */
-export function newlyLive(current: readonly AddressEntry[], live: readonly AddressEntry[]): AddressEntry[] {
+export function newlyLive(current: readonly SiteAddress[], live: readonly SiteAddress[]): SiteAddress[] {
   const before = new Set(live.filter((entry) => entry.kind === 'release').map((entry) => entry.path));
   return current.filter((entry) => entry.kind === 'release' && !before.has(entry.path));
 }
@@ -62,9 +32,9 @@ export function stillScheduled(content: ClockedContent, now: Date): ScheduledRel
 
 export interface SummaryInput {
   /** The new build's address list; undefined when the build wrote none. */
-  current: readonly AddressEntry[] | undefined;
+  current: readonly SiteAddress[] | undefined;
   /** The live site's list; undefined when it could not be read (the first deploy, say). */
-  live: readonly AddressEntry[] | undefined;
+  live: readonly SiteAddress[] | undefined;
   scheduled: readonly ScheduledRelease[];
   /** The live site's address with its base path and a trailing slash. */
   siteUrl: string;
