@@ -55,6 +55,8 @@ export const BUDGETS = {
   /** First search in bytes at 1,000 releases and at 10,000 (and every size in between). */
   searchSmall: 150 * 1024,
   searchLarge: 250 * 1024,
+  /** What an empty /sok/ loads besides its HTML and stylesheet, gzip: its script's 2,379 bytes before issue 20. */
+  emptySearchPage: 2379,
   /** Lighthouse mobile on /sok/?q=sugardating: every run scores at least this for performance… */
   lighthouseScore: 95,
   /** …with Largest Contentful Paint at most this (ms) and layout shift at most this. */
@@ -368,6 +370,11 @@ function report(
   row('First search ≤ 150 KiB at 1,000 / ≤ 250 KiB up to 10,000', (sum, result) =>
     result.search
       ? `${kib(result.search.totalBytes)} ${pass(result.search.totalBytes <= searchBudget(sum.n))}`
+      : `not measured: ${result.searchError ?? ''}`,
+  );
+  row(`Empty /sok/ loads ≤ ${thousands(BUDGETS.emptySearchPage)} B gzip besides HTML and CSS (its weight before issue 20)`, (_, result) =>
+    result.search
+      ? `${thousands(result.search.loadBytes)} B ${pass(result.search.loadBytes <= BUDGETS.emptySearchPage)}`
       : `not measured: ${result.searchError ?? ''}`,
   );
   row(

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chunksForQuery, indexChunks } from '../../src/lib/formats/pagefind-meta.ts';
 import { builtSite } from '../support/build.ts';
 import { builtPages, type BuiltPage } from '../support/pages.ts';
 
@@ -150,11 +151,29 @@ describe('search index of the root build', () => {
     for (const file of [`pagefind.${output.attr('data-search-meta')}.pf_meta`, `wasm.${output.attr('data-search-wasm')}.pagefind`]) {
       expect((await stat(path.join(dist, 'pagefind', file))).isFile(), file).toBe(true);
     }
+    // Two short names whatever the index's size: no table that grows with the site.
+    expect(Object.keys(output.attr() ?? {}).filter((name) => name.startsWith('data-search-')).sort()).toEqual([
+      'data-search-meta',
+      'data-search-output',
+      'data-search-wasm',
+    ]);
+    // The page reads the chunks' word ranges from the meta file in the browser; here, the seed's
+    // word falls in a chunk that exists.
+    const meta = gunzipSync(await readFile(path.join(dist, 'pagefind', `pagefind.${output.attr('data-search-meta')}.pf_meta`)));
+    const [chunk] = chunksForQuery('sugardating', indexChunks(meta));
+    expect((await stat(path.join(dist, 'pagefind', 'index', `${chunk}.pf_index`))).isFile()).toBe(true);
     // The preloads are made by the page's own script, only when a query is in the address: no
     // <link rel=preload> in the markup, so an empty visit fetches nothing of Pagefind.
     expect($('link[rel="preload"], link[rel="modulepreload"]').length).toBe(0);
     const script = await readFile(path.join(dist, $('script[src]').attr('src') ?? ''), 'utf8');
     expect(script).toMatch(/modulepreload/);
+    // The first script is all an empty visit loads: the results' code (the native inflater, the
+    // meta reader, the result list) is in the module it imports once search is used.
+    expect(script).not.toMatch(/DecompressionStream|pagefind_dcd|search-result/);
+    const [pageModule] = script.match(/search-page\.[\w-]+\.js/) ?? [];
+    const rest = await readFile(path.join(dist, '_astro', pageModule ?? 'missing'), 'utf8');
+    expect(rest).toMatch(/DecompressionStream/);
+    expect(rest).toMatch(/pagefind_dcd/);
     for (const [route, source] of html) {
       if (route === 'sok/') continue;
       expect(source, `/${route}`).not.toMatch(/pagefind\/|data-search-(meta|wasm|output)|modulepreload|rel="preload"/);

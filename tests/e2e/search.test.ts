@@ -276,16 +276,22 @@ describe('search page on the root build', () => {
   it('fetches nothing of Pagefind until search is used, then finds as usual', async () => {
     const fresh = await site.browser.newContext();
     const fetched: string[] = [];
+    const scripts: string[] = [];
     try {
       const visit = await fresh.newPage();
       visit.on('request', (request) => {
         if (request.url().includes('/pagefind/')) fetched.push(request.url());
+        if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
       });
       await visit.goto(site.url('sok/'), { waitUntil: 'networkidle' });
       expect(await visit.locator('#sokstatus').textContent()).toBe('Skriv ett sökord eller välj en typ av sida.');
       expect(fetched).toEqual([]);
+      // Only the page's first script: the rest of the search page comes with the first use.
+      expect(scripts).toHaveLength(1);
+      // Focus alone starts Pagefind: the page module arrives, then asks for pagefind.js.
+      const script = visit.waitForRequest((request) => request.url().endsWith('/pagefind/pagefind.js'));
       await visit.locator('#sokord').focus();
-      await visit.waitForLoadState('networkidle');
+      await script;
       expect(fetched.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
       await visit.locator('#sokord').fill('sugardating');
       const { hits } = await results(visit, 'sugardating');
@@ -295,7 +301,30 @@ describe('search page on the root build', () => {
     }
   });
 
-  it("with a query in the address, requests Pagefind's start-up files side by side, once each", async () => {
+  it('keeps what is typed before the rest of the search page has arrived', async () => {
+    const fresh = await site.browser.newContext();
+    try {
+      const visit = await fresh.newPage();
+      await visit.goto(site.url('sok/'), { waitUntil: 'networkidle' });
+      // The page module is held back for a while, as on a slow line; the visitor types meanwhile.
+      let arrived = false;
+      await visit.route(/\/_astro\/search-page\.[^/]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        arrived = true;
+        await route.continue();
+      });
+      await visit.locator('#sokord').pressSequentially('sugardating', { delay: 20 });
+      expect(arrived).toBe(false);
+      const { hits } = await results(visit, 'sugardating');
+      expect(arrived).toBe(true);
+      expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
+      expect(new URL(visit.url()).searchParams.get('q')).toBe('sugardating');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("with a query in the address, requests Pagefind's start-up files side by side, once each, and the query's chunk before the wasm is in", async () => {
     const fresh = await site.browser.newContext();
     // Requests and finished responses in the order the browser reported them.
     const events: string[] = [];
@@ -303,6 +332,11 @@ describe('search page on the root build', () => {
     const file = (url: string) => new URL(url).pathname.split('/pagefind/')[1];
     try {
       const visit = await fresh.newPage();
+      // A slow line (150 ms per request, 1.6 Mbit/s: Lighthouse's phone) keeps the order of events
+      // apart: the 57 KB wasm takes about 0.3 s to arrive.
+      const cdp = await fresh.newCDPSession(visit);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200 * 1024, uploadThroughput: 90 * 1024 });
       visit.on('console', (message) => messages.push(message.text()));
       visit.on('request', (request) => {
         if (file(request.url())) events.push(`request ${file(request.url())}`);
@@ -316,17 +350,21 @@ describe('search page on the root build', () => {
       expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
       await visit.waitForLoadState('networkidle');
       const requested = events.filter((event) => event.startsWith('request ')).map((event) => event.slice('request '.length));
-      // The query's index chunk too: the build writes the chunks' word ranges onto the page.
+      const meta = requested.find((name) => name.endsWith('.pf_meta')) ?? 'no meta file';
       const chunk = requested.find((name) => name.endsWith('.pf_index')) ?? 'no index chunk';
-      const startUp = ['pagefind.js', 'pagefind-entry.json', requested.find((name) => name.endsWith('.pf_meta')), 'wasm.sv.pagefind', chunk];
-      expect(requested).toEqual(expect.arrayContaining(startUp));
-      // Once each: pagefind.js's own fetches took the preloaded responses instead of fetching again.
+      const startUp = ['pagefind.js', 'pagefind-entry.json', meta, 'wasm.sv.pagefind'];
+      expect(requested).toEqual(expect.arrayContaining([...startUp, chunk]));
+      // Once each: pagefind.js's own fetches took the preloaded responses (and the meta file the
+      // page had read) instead of fetching again.
       expect(requested.length).toBe(new Set(requested).size);
-      // Side by side: the entry, meta, wasm and index chunk were asked for before pagefind.js had even
-      // arrived (without the preloads, pagefind.js asks for the entry only once it runs, then for the
-      // rest, and for the chunk only once the wasm runs).
+      // Side by side: the entry, meta and wasm were asked for before pagefind.js had even arrived
+      // (without the preloads, pagefind.js asks for the entry only once it runs, then for the rest).
       const scriptDone = events.indexOf('finished pagefind.js');
       for (const name of startUp.slice(1)) expect(events.indexOf(`request ${name}`), name).toBeLessThan(scriptDone);
+      // The query's chunk was asked for once the meta file was in, before the wasm was: Pagefind
+      // itself asks for it only once the wasm runs.
+      expect(events.indexOf(`request ${chunk}`)).toBeGreaterThan(events.indexOf(`finished ${meta}`));
+      expect(events.indexOf(`request ${chunk}`)).toBeLessThan(events.indexOf('finished wasm.sv.pagefind'));
       expect(messages.filter((text) => /preload/i.test(text))).toEqual([]);
       // Every request ran to its end: none was cut off by the page's own decompression.
       expect(events.filter((event) => event.startsWith('failed '))).toEqual([]);

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexChunks, readCbor, searchAttributes, searchYears, withPagefindHints } from '../../src/lib/content/search.ts';
-import {
-  countText,
-  effectiveSort,
-  isBlank,
-  isPagefindGzip,
-  pagefindPreloads,
-  pagefindTerms,
-  queryChunks,
-  readState,
-  searchOptions,
-  toParams,
-  withUndated,
-  type SearchStrings,
-} from '../../src/scripts/search-core.ts';
+import { searchAttributes, searchYears, withPagefindHints } from '../../src/lib/content/search.ts';
+import { pagefindPreloads } from '../../src/scripts/search-preload.ts';
+import { countText, isPagefindGzip, withUndated, type SearchStrings } from '../../src/scripts/search-results.ts';
+import { effectiveSort, isBlank, readState, searchOptions, toParams } from '../../src/scripts/search-state.ts';
 
 const strings: SearchStrings = {
   types: {},
@@ -110,15 +99,6 @@ describe('early start of Pagefind on /sok/?q=', () => {
     );
   });
 
-  it("writes the index chunks' word ranges as JSON, escaped for the attribute", () => {
-    const html = '<div data-search-output data-strings="{}"></div>';
-    const chunks = [{ from: '00', to: 'a"&<b', hash: 'sv_51ccded' }];
-    expect(withPagefindHints(html, entry, chunks)).toBe(
-      '<div data-search-output data-search-meta="sv_696caa6c1c" data-search-wasm="sv" data-search-chunks="[[&quot;00&quot;,&quot;a\\&quot;&amp;&lt;b&quot;,&quot;sv_51ccded&quot;]]" data-strings="{}"></div>',
-    );
-    expect(() => withPagefindHints(html, entry, [{ from: 'a', to: 'b', hash: '../x' }])).toThrow(/filnamn/);
-  });
-
   it('refuses a page without the element, with two of them, or odd names from the index', () => {
     expect(() => withPagefindHints('<div></div>', entry)).toThrow(/data-search-output/);
     expect(() => withPagefindHints('<i data-search-output ></i><i data-search-output ></i>', entry)).toThrow(/data-search-output/);
@@ -139,83 +119,5 @@ describe('isPagefindGzip', () => {
     expect(isPagefindGzip(`${origin}/konferens/pagefind/pagefind.js`, '/konferens/', origin)).toBe(false);
     expect(isPagefindGzip(`${origin}/pagefind/wasm.sv.pagefind`, '/konferens/', origin)).toBe(false);
     expect(isPagefindGzip('https://other.example/konferens/pagefind/wasm.sv.pagefind', '/konferens/', origin)).toBe(false);
-  });
-});
-
-/** CBOR as Pagefind's encoder writes it (definite lengths), for the meta reader's tests. */
-function cbor(value: unknown): number[] {
-  const head = (major: number, n: number): number[] =>
-    n < 24 ? [(major << 5) | n] : n < 256 ? [(major << 5) | 24, n] : [(major << 5) | 25, n >> 8, n & 255];
-  if (typeof value === 'number') return value >= 0 ? head(0, value) : head(1, -1 - value);
-  if (typeof value === 'string') {
-    const bytes = [...new TextEncoder().encode(value)];
-    return [...head(3, bytes.length), ...bytes];
-  }
-  if (Array.isArray(value)) return [...head(4, value.length), ...value.flatMap(cbor)];
-  throw new Error('unsupported');
-}
-
-describe('indexChunks', () => {
-  // The shape of Pagefind 1.6's meta: version, pages, index chunks, filters, sorts, meta fields.
-  const meta = (body: unknown) =>
-    new Uint8Array([...new TextEncoder().encode('pagefind_dcd'), ...cbor(body)]);
-  const pages = Array.from({ length: 30 }, (_, i) => [`sv_${i}`, 300 + i, '']);
-
-  it("reads the chunks' word ranges from the inflated meta file", () => {
-    const chunks = [
-      ['00', 'konferens', 'sv_aaa'],
-      ['konferensen', 'ö', 'sv_bbb'],
-    ];
-    expect(indexChunks(meta(['1.6.0', pages, chunks, [['typ', 'sv_f']], [], ['title']]))).toEqual([
-      { from: '00', to: 'konferens', hash: 'sv_aaa' },
-      { from: 'konferensen', to: 'ö', hash: 'sv_bbb' },
-    ]);
-  });
-
-  it('reads CBOR integers, negative numbers, strings, arrays and simple values', () => {
-    expect(readCbor(new Uint8Array([...cbor([0, 23, 24, 255, 256, 65535, -1, -25, 'å']), 0xf5, 0xf4, 0xf6].map((b, i) => (i === 0 ? 0x8c : b))))).toEqual(
-      [0, 23, 24, 255, 256, 65535, -1, -25, 'å', true, false, null],
-    );
-    expect(readCbor(new Uint8Array([0x1a, 0, 1, 0, 0]))).toBe(65536);
-  });
-
-  it('fails on a file without the signature, another shape, or cut-off data', () => {
-    expect(() => indexChunks(new TextEncoder().encode('not pagefind'))).toThrow(/signaturen/);
-    expect(() => indexChunks(meta(['1.6.0', pages, 'x']))).toThrow(/indexdelar/);
-    expect(() => indexChunks(meta(['1.6.0', pages, [['a', 'b']]]))).toThrow(/indexdelar/);
-    expect(() => indexChunks(meta(['1.6.0', pages, [['a', 'b', 'c']]]).subarray(0, 30))).toThrow(/tar slut/);
-  });
-});
-
-describe('queryChunks', () => {
-  const table = JSON.stringify([
-    ['00', 'konferens', 'sv_aaa'],
-    ['konferensen', 'människohandel', 'sv_bbb'],
-    ['möte', 'ö', 'sv_ccc'],
-  ]);
-
-  it('normalizes a query as Pagefind does: lower case, no punctuation, no diacritics', () => {
-    expect(pagefindTerms('  Sugardating, ”Människohandel”!  Sunne ')).toEqual(['sugardating', 'manniskohandel', 'sunne']);
-  });
-
-  it("finds the chunk of each of the query's words", () => {
-    expect(queryChunks('Konferens', table)).toEqual(['sv_aaa']);
-    expect(queryChunks('konferensens', table)).toEqual(['sv_bbb']);
-    expect(queryChunks('Konferens möte', table)).toEqual(['sv_aaa', 'sv_bbb']);
-    expect(queryChunks('a b c d ö', table, 2)).toEqual(['sv_aaa', 'sv_ccc']);
-  });
-
-  it('gives nothing without a table, for a malformed one, or for odd hashes', () => {
-    expect(queryChunks('konferens', undefined)).toEqual([]);
-    expect(queryChunks('konferens', '{')).toEqual([]);
-    expect(queryChunks('konferens', '{"a":1}')).toEqual([]);
-    expect(queryChunks('konferens', JSON.stringify([['00', 'ö', '../x'], 'x', [1, 2, 3]]))).toEqual([]);
-  });
-
-  it('adds the chunks to the preloads', () => {
-    expect(pagefindPreloads('/konferens/', { meta: 'sv_1', wasm: 'sv', chunks: table }, 'konferens').at(-1)).toEqual({
-      rel: 'preload',
-      href: '/konferens/pagefind/index/sv_aaa.pf_index',
-    });
   });
 });

@@ -2,7 +2,8 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { gunzipSync } from 'node:zlib';
-import { indexChunks, withPagefindHints, type PagefindEntry } from '../content/search.ts';
+import { withPagefindHints, type PagefindEntry } from '../content/search.ts';
+import { indexChunks } from '../formats/pagefind-meta.ts';
 
 /** Where progress and problems go: the console from scripts/search-index.ts. */
 export interface IndexLogger {
@@ -79,13 +80,13 @@ export const SEARCH_PAGE = path.join('sok', 'index.html');
 async function writeSearchPageHints(site: string, entry: PagefindEntry): Promise<void> {
   const file = path.join(site, SEARCH_PAGE);
   const html = await readFile(file, 'utf8');
-  const languages = Object.values(entry.languages);
-  // One language (everything is indexed as Swedish): its meta file holds the chunks' word ranges.
-  const chunks =
-    languages.length === 1 && languages[0]
-      ? indexChunks(gunzipSync(await readFile(path.join(site, PAGEFIND_FOLDER, `pagefind.${languages[0].hash}.pf_meta`))))
-      : [];
-  await writeFile(file, withPagefindHints(html, entry, chunks));
+  const withHints = withPagefindHints(html, entry);
+  // The page reads the index chunks' word ranges from each meta file in the browser: a format it
+  // cannot read stops the build here rather than quietly costing every search a round trip.
+  for (const { hash } of Object.values(entry.languages)) {
+    indexChunks(gunzipSync(await readFile(path.join(site, PAGEFIND_FOLDER, `pagefind.${hash}.pf_meta`))));
+  }
+  await writeFile(file, withHints);
 }
 
 async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {

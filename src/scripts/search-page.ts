@@ -1,0 +1,280 @@
+/**
+ * The search page in the browser once search is used: a small interface over Pagefind's JS API.
+ * Imported by src/scripts/search.ts; the index is fetched from the same origin, nothing from third parties.
+ * @see https://pagefind.app/docs/api/
+ */
+import { chunksForQuery, indexChunks } from '../lib/formats/pagefind-meta.ts';
+import { addPreload } from './search-preload.ts';
+import { countText, isPagefindGzip, withUndated, type SearchStrings } from './search-results.ts';
+import { effectiveSort, isBlank, readState, searchOptions, toParams, type PagefindSearchOptions, type SearchState } from './search-state.ts';
+
+/** The parts of pagefind.js this page uses. */
+interface Pagefind {
+  options(options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean; metaCacheTag?: string }): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
+  debouncedSearch(term: string | null, options?: PagefindSearchOptions, ms?: number): Promise<PagefindResponse | null>;
+}
+interface PagefindResponse {
+  results: { id: string; data(): Promise<PagefindResult> }[];
+}
+interface PagefindResult {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+const PAGE_SIZE = 10;
+const BASE = import.meta.env.BASE_URL;
+
+/** Pagefind files this page fetched before Pagefind asked for them (the meta file), by address. */
+const fetchedEarly = new Map<string, Promise<Response>>();
+const address = (url: string) => new URL(url, location.href).href;
+
+/**
+ * Pagefind's index files and wasm are gzip files, and Pagefind inflates them with its own JavaScript
+ * inflater on the main thread: the 57 KB wasm alone took longer than anything else the page runs
+ * (docs/search.md). Its fetches are handed the bytes inflated by the browser's native
+ * DecompressionStream instead; they then begin with Pagefind's signature, which tells it to skip
+ * its own inflater. The bytes over the network stay the same. A file this page has already
+ * fetched is handed over rather than fetched twice.
+ */
+function wrapFetch(): void {
+  const fetchFromNetwork = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const early = fetchedEarly.get(address(url));
+    if (early) {
+      fetchedEarly.delete(address(url));
+      const response = await early.catch(() => undefined);
+      if (response?.ok) return response;
+    }
+    const response = await fetchFromNetwork(input, init);
+    if (!response.ok || !isPagefindGzip(url, BASE, location.origin)) return response;
+    // Read to the end first: piping the network stream straight through lets the decompressor stop at
+    // the end of the gzip data and cancel the request before it has finished (net::ERR_ABORTED).
+    const packed = new Blob([await response.arrayBuffer()]);
+    return new Response(packed.stream().pipeThrough(new DecompressionStream('gzip')), { status: response.status });
+  };
+}
+
+/**
+ * Pagefind asks for a word's index chunk only once its wasm runs. The meta file (preloaded by
+ * src/scripts/search.ts) maps each chunk to its words, and arrives long before the wasm: read here,
+ * it lets the query's chunks be fetched alongside the wasm. Pagefind then gets the same meta
+ * response when it asks. Any failure only leaves Pagefind to fetch the chunks itself.
+ */
+function preloadQueryChunks(metaHash: string, query: string): void {
+  const folder = `${BASE}pagefind/`;
+  const meta = window.fetch(address(`${folder}pagefind.${metaHash}.pf_meta`));
+  fetchedEarly.set(address(`${folder}pagefind.${metaHash}.pf_meta`), meta.then((response) => response.clone()));
+  meta
+    .then((response) => response.arrayBuffer())
+    .then((bytes) => {
+      for (const hash of chunksForQuery(query, indexChunks(new Uint8Array(bytes)))) {
+        addPreload(document, { rel: 'preload', href: `${folder}index/${hash}.pf_index` });
+      }
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * Imports and starts Pagefind; its own fetches find the preloaded files already on their way.
+ * Without a native decompressor (browsers before 2023) Pagefind is left to itself.
+ */
+const load = async (metaHash: string | undefined, query: string): Promise<Pagefind> => {
+  if (typeof DecompressionStream !== 'undefined') {
+    wrapFetch();
+    if (metaHash && query) preloadQueryChunks(metaHash, query);
+  }
+  const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
+  // The index stores URLs relative to the site root; the base path is added here. No worker:
+  // it would download a second copy of the search code, and the build does not ship it. The meta
+  // hash as cache tag makes the entry file's address known in advance (and cacheable per index).
+  await pagefind.options({ baseUrl: BASE, excerptLength: 24, noWorker: true, ...(metaHash ? { metaCacheTag: metaHash } : {}) });
+  await pagefind.init();
+  return pagefind;
+};
+
+/**
+ * Takes the search form over from src/scripts/search.ts, which imports this module once search is
+ * used, and runs the search the form now holds (the address's query, or what was typed meanwhile).
+ */
+export function mount(): void {
+  const form = document.querySelector<HTMLFormElement>('#sokformular');
+  const output = document.querySelector<HTMLElement>('[data-search-output]');
+  const field = document.querySelector<HTMLInputElement>('#sokord');
+  const typeSelect = document.querySelector<HTMLSelectElement>('#soktyp');
+  const yearSelect = document.querySelector<HTMLSelectElement>('#sokar');
+  const sortSelect = document.querySelector<HTMLSelectElement>('#sokordning');
+  const status = document.querySelector<HTMLElement>('#sokstatus');
+  const list = document.querySelector<HTMLOListElement>('#soktraffar');
+  const more = document.querySelector<HTMLButtonElement>('#sokfler');
+  if (!form || !output || !field || !typeSelect || !yearSelect || !sortSelect || !status || !list || !more) return;
+
+  const strings = JSON.parse(output.dataset.strings ?? '{}') as SearchStrings;
+  let state = readState(new URLSearchParams(location.search));
+  let results: PagefindResponse['results'] = [];
+  let shown = 0;
+  let generation = 0;
+
+  /** Changes the live region only when its text changes, so nothing is read out twice. */
+  const say = (text: string) => {
+    if (status.textContent !== text) status.textContent = text;
+  };
+
+  const showForm = (value: SearchState) => {
+    field.value = value.query;
+    typeSelect.value = value.type;
+    yearSelect.value = value.year;
+    sortSelect.value = effectiveSort(value);
+  };
+
+  const readForm = (): SearchState => ({
+    query: field.value.trim(),
+    type: typeSelect.value,
+    year: yearSelect.value,
+    sort: state.sort,
+  });
+
+  /** Keeps the address shareable and reloadable without adding history entries per keystroke. */
+  const remember = () => {
+    const query = toParams(state).toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  };
+
+  const clear = () => {
+    results = [];
+    shown = 0;
+    list.replaceChildren();
+    more.hidden = true;
+  };
+
+  // The address's values, unless the visitor has already typed or chosen something before this
+  // module arrived. Values the form cannot show (an unknown year in a shared link) are dropped, so
+  // what runs is what is seen.
+  if (field.value === '' && typeSelect.value === '' && yearSelect.value === '') showForm(state);
+  state = readForm();
+  remember();
+
+  let loading: Promise<Pagefind> | undefined;
+  let ready = false;
+  const engine = (): Promise<Pagefind> => {
+    if (!loading) {
+      loading = load(output.dataset.searchMeta, state.query);
+      loading.then(
+        () => (ready = true),
+        (error: unknown) => console.error(error),
+      );
+    }
+    return loading;
+  };
+
+  const run = async (debounce: boolean) => {
+    const current = ++generation;
+    if (isBlank(state)) {
+      clear();
+      say(strings.prompt);
+      return;
+    }
+    if (!ready) say(strings.loading);
+    const pagefind = await engine().catch(() => undefined);
+    if (current !== generation) return;
+    if (!pagefind) {
+      say(strings.loadError);
+      return;
+    }
+    const term = state.query === '' ? null : state.query;
+    const options = searchOptions(state);
+    const response = debounce ? await pagefind.debouncedSearch(term, options) : await pagefind.search(term, options);
+    if (response === null || current !== generation) return;
+    const unsorted = options.sort ? await pagefind.search(term, { filters: options.filters }) : undefined;
+    if (current !== generation) return;
+    clear();
+    results = unsorted ? withUndated(response.results, unsorted.results) : response.results;
+    await showMore(current, false);
+    if (current === generation) say(countText(strings, results.length, state.query));
+  };
+
+  /** Renders the next page of results; moves focus to the first new one when asked to. */
+  const showMore = async (current: number, focusFirst: boolean) => {
+    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    if (current !== generation) return;
+    const items = batch.map(renderResult);
+    list.append(...items);
+    shown += batch.length;
+    more.hidden = shown >= results.length;
+    if (focusFirst) items[0]?.querySelector('a')?.focus();
+  };
+
+  const update = (debounce: boolean) => {
+    state = readForm();
+    sortSelect.value = effectiveSort(state);
+    remember();
+    void run(debounce);
+  };
+
+  // Start fetching while the visitor types the first word (the focus may be what brought this module).
+  const warmUp = () => void engine().catch(() => undefined);
+  if (document.activeElement === field) warmUp();
+  else field.addEventListener('focus', warmUp, { once: true });
+  field.addEventListener('input', () => update(true));
+  typeSelect.addEventListener('change', () => update(false));
+  yearSelect.addEventListener('change', () => update(false));
+  sortSelect.addEventListener('change', () => {
+    state = { ...readForm(), sort: sortSelect.value === 'nyast' ? 'nyast' : 'relevans' };
+    remember();
+    void run(false);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    update(false);
+  });
+  more.addEventListener('click', () => void showMore(generation, true));
+  void run(false);
+
+  function renderResult(result: PagefindResult): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+    const heading = document.createElement('h2');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.meta.title ?? result.url;
+    heading.append(link);
+
+    const meta = document.createElement('p');
+    meta.className = 'meta';
+    const type = result.filters.typ?.[0];
+    meta.append(type ? (strings.types[type] ?? type) : strings.page);
+    if (result.meta.date && result.meta.datum) {
+      const time = document.createElement('time');
+      time.dateTime = result.meta.date;
+      time.textContent = result.meta.datum;
+      meta.append(', ', time);
+    }
+
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-excerpt';
+    excerpt.append(...excerptNodes(result.excerpt));
+    item.append(heading, meta, excerpt);
+    return item;
+  }
+}
+
+/**
+ * Pagefind's excerpt is escaped text with <mark> around the hits. It is parsed inertly and
+ * rebuilt from text and <mark> only, so nothing else from the index can reach the page.
+ */
+function excerptNodes(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
