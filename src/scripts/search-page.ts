@@ -197,15 +197,24 @@ export function mount(): void {
     if (current === generation) say(countText(strings, results.length, state.query));
   };
 
-  /** Renders the next page of results; moves focus to the first new one when asked to. */
+  /**
+   * Renders the next page of results; moves focus to the first new one when asked to. Their
+   * fragments are fetched side by side, and the first result is shown as soon as its own has
+   * arrived: on a slow line it is the page's largest paint, and need not wait for the other nine.
+   */
   const showMore = async (current: number, focusFirst: boolean) => {
-    const batch = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    const batch = results.slice(shown, shown + PAGE_SIZE).map((result) => result.data());
+    const [first, ...rest] = batch;
+    if (!first) return;
+    const firstItem = renderResult(await first);
     if (current !== generation) return;
-    const items = batch.map(renderResult);
-    list.append(...items);
+    list.append(firstItem);
+    if (focusFirst) firstItem.querySelector('a')?.focus();
+    const others = (await Promise.all(rest)).map(renderResult);
+    if (current !== generation) return;
+    list.append(...others);
     shown += batch.length;
     more.hidden = shown >= results.length;
-    if (focusFirst) items[0]?.querySelector('a')?.focus();
   };
 
   const update = (debounce: boolean) => {

@@ -301,6 +301,27 @@ describe('search page on the root build', () => {
     }
   });
 
+  it("shows the first result as soon as its own fragment is in, before the others'", async () => {
+    const fresh = await site.browser.newContext();
+    try {
+      const visit = await fresh.newPage();
+      // The first fragment asked for (the first result's) comes at once, the others a second later.
+      let fragments = 0;
+      await visit.route(/\.pf_fragment$/, async (route) => {
+        if (++fragments > 1) await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+      });
+      await visit.goto(site.url('sok/?q=konferens'));
+      await visit.locator('.search-result').first().waitFor();
+      expect(await visit.locator('.search-result').count()).toBe(1);
+      const { hits } = await results(visit, 'konferens');
+      expect(hits.length).toBeGreaterThan(1);
+      expect(fragments).toBe(hits.length);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps what is typed before the rest of the search page has arrived', async () => {
     const fresh = await site.browser.newContext();
     try {
