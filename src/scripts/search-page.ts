@@ -61,22 +61,24 @@ function wrapFetch(): void {
 
 /**
  * Pagefind asks for a word's index chunk only once its wasm runs. The meta file (preloaded by
- * src/scripts/search.ts) maps each chunk to its words, and arrives long before the wasm: read here,
- * it lets the query's chunks be fetched alongside the wasm. Pagefind then gets the same meta
- * response when it asks. Any failure only leaves Pagefind to fetch the chunks itself.
+ * src/scripts/search.ts) maps each chunk to its words, and arrives before the wasm: read here, it
+ * lets the query's chunks be fetched alongside the wasm. Pagefind then gets the same meta response
+ * when it asks. Resolves once the preloads are added; any failure only leaves Pagefind to fetch
+ * the chunks itself.
  */
-function preloadQueryChunks(metaHash: string, query: string): void {
+async function preloadQueryChunks(metaHash: string, query: string): Promise<void> {
   const folder = `${BASE}pagefind/`;
-  const meta = window.fetch(address(`${folder}pagefind.${metaHash}.pf_meta`));
-  fetchedEarly.set(address(`${folder}pagefind.${metaHash}.pf_meta`), meta.then((response) => response.clone()));
-  meta
-    .then((response) => response.arrayBuffer())
-    .then((bytes) => {
-      for (const hash of chunksForQuery(query, indexChunks(new Uint8Array(bytes)))) {
-        addPreload(document, { rel: 'preload', href: `${folder}index/${hash}.pf_index` });
-      }
-    })
-    .catch(() => undefined);
+  const url = address(`${folder}pagefind.${metaHash}.pf_meta`);
+  const meta = window.fetch(url);
+  fetchedEarly.set(url, meta.then((response) => response.clone()));
+  try {
+    const bytes = new Uint8Array(await (await meta).arrayBuffer());
+    for (const hash of chunksForQuery(query, indexChunks(bytes))) {
+      addPreload(document, { rel: 'preload', href: `${folder}index/${hash}.pf_index` });
+    }
+  } catch {
+    // Pagefind fetches the chunks itself, as without this step.
+  }
 }
 
 /**
@@ -86,7 +88,7 @@ function preloadQueryChunks(metaHash: string, query: string): void {
 const load = async (metaHash: string | undefined, query: string): Promise<Pagefind> => {
   if (typeof DecompressionStream !== 'undefined') {
     wrapFetch();
-    if (metaHash && query) preloadQueryChunks(metaHash, query);
+    if (metaHash && query) void preloadQueryChunks(metaHash, query);
   }
   const pagefind = (await import(/* @vite-ignore */ `${BASE}pagefind/pagefind.js`)) as Pagefind;
   // The index stores URLs relative to the site root; the base path is added here. No worker:

@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { chunksForQuery, indexChunks, pagefindTerms, readCbor } from '../../src/lib/formats/pagefind-meta.ts';
 
+/** Bytes to put into the CBOR as they are. */
+class Raw {
+  readonly bytes: number[];
+  constructor(bytes: number[]) {
+    this.bytes = bytes;
+  }
+}
+
 /** CBOR as Pagefind's encoder writes it (definite lengths), for the meta reader's tests. */
 function cbor(value: unknown): number[] {
   const head = (major: number, n: number): number[] =>
-    n < 24 ? [(major << 5) | n] : n < 256 ? [(major << 5) | 24, n] : [(major << 5) | 25, n >> 8, n & 255];
+    n < 24
+      ? [(major << 5) | n]
+      : n < 256
+        ? [(major << 5) | 24, n]
+        : n < 65536
+          ? [(major << 5) | 25, n >> 8, n & 255]
+          : [(major << 5) | 26, (n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
   if (typeof value === 'number') return value >= 0 ? head(0, value) : head(1, -1 - value);
   if (typeof value === 'string') {
     const bytes = [...new TextEncoder().encode(value)];
     return [...head(3, bytes.length), ...bytes];
   }
   if (Array.isArray(value)) return [...head(4, value.length), ...value.flatMap(cbor)];
+  if (value instanceof Map) return [...head(5, value.size), ...[...value].flatMap(([key, item]) => [...cbor(key), ...cbor(item)])];
+  if (value instanceof Uint8Array) return [...head(2, value.length), ...value];
+  if (value instanceof Raw) return value.bytes;
   throw new Error('unsupported');
 }
 
@@ -29,6 +46,16 @@ describe('indexChunks', () => {
       { from: '00', to: 'konferens', hash: 'sv_aaa' },
       { from: 'konferensen', to: 'ö', hash: 'sv_bbb' },
     ]);
+  });
+
+  it('steps over whatever comes before the chunks without decoding it', () => {
+    // A 64-bit float (which the decoder refuses), a map, bytes, a long string, a big integer.
+    const float = new Raw([0xfb, 0x40, 0x09, 0x21, 0xfb, 0x54, 0x44, 0x2d, 0x18]);
+    const odd = [float, new Map([['a', [1, 2]]]), new Uint8Array([1, 2, 3]), 'x'.repeat(300), 70000, new Raw([0xf8, 32])];
+    expect(() => readCbor(new Uint8Array(cbor(float)))).toThrow(/flyttal/);
+    expect(indexChunks(meta(['1.6.0', odd, [['a', 'b', 'sv_c']]]))).toEqual([{ from: 'a', to: 'b', hash: 'sv_c' }]);
+    // A tag is refused even where it is only stepped over.
+    expect(() => indexChunks(meta(['1.6.0', new Raw([0xc1, 0x00]), [['a', 'b', 'sv_c']]]))).toThrow(/typen 6/);
   });
 
   it('reads CBOR integers, negative numbers, strings, arrays and simple values', () => {

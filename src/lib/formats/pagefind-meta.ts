@@ -18,18 +18,28 @@ export interface IndexChunk {
 /** Pagefind's files start with this signature once inflated. */
 const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
+/** Where the index chunks sit in the meta file's top-level array (after the version and the pages). */
+const CHUNKS_ITEM = 2;
+
 /**
  * The index chunks' word ranges from Pagefind's inflated meta file (`pagefind.<hash>.pf_meta`): its
  * signature, then a CBOR array whose third item lists `[from, to, hash]` per chunk (Pagefind 1.x,
  * `MetaIndex.index_chunks`). The search page reads them as soon as the meta file arrives, to fetch
- * the query's chunk alongside the wasm instead of after it. The build reads them too and stops on
- * any other shape, so a Pagefind upgrade that changes the format cannot silently drop that.
+ * the query's chunk alongside the wasm instead of after it; the items before it (one entry per
+ * page) are stepped over, not decoded, since on a phone that is most of the work. The build reads
+ * them too and stops on any other shape, so a Pagefind upgrade that changes the format cannot
+ * silently drop that.
  */
 export function indexChunks(meta: Uint8Array): IndexChunk[] {
   const signature = new TextDecoder().decode(meta.subarray(0, PAGEFIND_SIGNATURE.length));
   if (signature !== PAGEFIND_SIGNATURE) throw new Error('Pagefinds metafil har okänt format (signaturen saknas).');
-  const decoded = readCbor(meta.subarray(PAGEFIND_SIGNATURE.length));
-  const chunks = Array.isArray(decoded) ? (decoded[2] as unknown) : undefined;
+  const reader = cborReader(meta.subarray(PAGEFIND_SIGNATURE.length));
+  const top = reader.head();
+  let chunks: unknown;
+  if (top.major === 4 && top.length > CHUNKS_ITEM) {
+    for (let item = 0; item < CHUNKS_ITEM; item++) reader.skip();
+    chunks = reader.item();
+  }
   const valid =
     Array.isArray(chunks) &&
     chunks.every((chunk) => Array.isArray(chunk) && chunk.length === 3 && chunk.every((part) => typeof part === 'string'));
@@ -37,12 +47,18 @@ export function indexChunks(meta: Uint8Array): IndexChunk[] {
   return (chunks as [string, string, string][]).map(([from, to, hash]) => ({ from, to, hash }));
 }
 
+/** Decodes one CBOR item (see `cborReader`). */
+export function readCbor(bytes: Uint8Array): unknown {
+  return cborReader(bytes).item();
+}
+
 /**
  * A small CBOR reader (RFC 8949: unsigned and negative integers, byte and text strings, arrays,
  * maps, simple values; definite lengths only, which is what Pagefind's encoder writes), enough
- * to read the word ranges of Pagefind's index chunks from its meta file.
+ * to read the word ranges of Pagefind's index chunks from its meta file. `skip` steps over an item
+ * without building it.
  */
-export function readCbor(bytes: Uint8Array): unknown {
+function cborReader(bytes: Uint8Array) {
   let at = 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const text = new TextDecoder('utf-8', { fatal: true });
@@ -56,34 +72,51 @@ export function readCbor(bytes: Uint8Array): unknown {
     at += size;
     return value;
   };
-  const item = (): unknown => {
+  /** An item's major type and its length (or value, for integers); simple values have no length. */
+  const head = (): { major: number; info: number; length: number } => {
     if (at >= bytes.length) throw new Error('CBOR: data tar slut.');
     const first = bytes[at++]!;
     const major = first >> 5;
     const info = first & 31;
-    if (major === 7) return info === 20 ? false : info === 21 ? true : null;
-    const n = length(info);
+    // Simple values below 24 carry no bytes; 24 to 27 (a simple value, or a 16-, 32- or 64-bit
+    // float) carry 1, 2, 4 or 8, read here as a number only so they can be stepped over.
+    return { major, info, length: major === 7 && info < 24 ? 0 : length(info) };
+  };
+  const take = (n: number): Uint8Array => {
+    if (at + n > bytes.length) throw new Error('CBOR: data tar slut.');
+    at += n;
+    return bytes.subarray(at - n, at);
+  };
+  const item = (): unknown => {
+    const { major, info, length: n } = head();
     switch (major) {
       case 0:
         return n;
       case 1:
         return -1 - n;
       case 2:
-      case 3: {
-        if (at + n > bytes.length) throw new Error('CBOR: data tar slut.');
-        const part = bytes.subarray(at, at + n);
-        at += n;
-        return major === 3 ? text.decode(part) : part;
-      }
+        return take(n);
+      case 3:
+        return text.decode(take(n));
       case 4:
         return Array.from({ length: n }, item);
       case 5:
         return new Map(Array.from({ length: n }, () => [item(), item()] as const));
+      case 7:
+        if (info > 23) throw new Error(`CBOR: flyttal och utökade enkla värden stöds inte (byte ${at}).`);
+        return info === 20 ? false : info === 21 ? true : null;
       default:
         throw new Error(`CBOR: typen ${major} stöds inte (byte ${at}).`);
     }
   };
-  return item();
+  const skip = (): void => {
+    const { major, length: n } = head();
+    if (major === 2 || major === 3) take(n);
+    else if (major === 4) for (let i = 0; i < n; i++) skip();
+    else if (major === 5) for (let i = 0; i < 2 * n; i++) skip();
+    else if (major === 6) throw new Error(`CBOR: typen ${major} stöds inte (byte ${at}).`);
+  };
+  return { head, item, skip };
 }
 
 /** Pagefind drops punctuation from a search (its own test, character by character). */
