@@ -353,11 +353,11 @@ describe('search page on the root build', () => {
     const file = (url: string) => new URL(url).pathname.split('/pagefind/')[1];
     try {
       const visit = await fresh.newPage();
-      // A slow line (150 ms per request, 1.6 Mbit/s: Lighthouse's phone) keeps the order of events
-      // apart: the 57 KB wasm takes about 0.3 s to arrive.
+      // A slow line (150 ms per request, 0.8 Mbit/s) keeps the order of events apart even on a
+      // busy machine: the 57 KB wasm takes about 0.7 s to arrive, the 1 KB meta file 0.15 s.
       const cdp = await fresh.newCDPSession(visit);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 200 * 1024, uploadThroughput: 90 * 1024 });
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 100 * 1024, uploadThroughput: 90 * 1024 });
       visit.on('console', (message) => messages.push(message.text()));
       visit.on('request', (request) => {
         if (file(request.url())) events.push(`request ${file(request.url())}`);
