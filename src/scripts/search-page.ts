@@ -70,7 +70,11 @@ async function preloadQueryChunks(metaHash: string, query: string): Promise<void
   const folder = `${BASE}pagefind/`;
   const url = address(`${folder}pagefind.${metaHash}.pf_meta`);
   const meta = window.fetch(url);
-  fetchedEarly.set(url, meta.then((response) => response.clone()));
+  // The copy for Pagefind is taken before this page reads the body (the order of these two
+  // handlers); a failed fetch leaves Pagefind to fetch the file itself.
+  const forPagefind = meta.then((response) => response.clone());
+  forPagefind.catch(() => undefined);
+  fetchedEarly.set(url, forPagefind);
   try {
     const bytes = new Uint8Array(await (await meta).arrayBuffer());
     for (const hash of chunksForQuery(query, indexChunks(bytes))) {
@@ -98,6 +102,15 @@ const load = async (metaHash: string | undefined, query: string): Promise<Pagefi
   await pagefind.init();
   return pagefind;
 };
+
+/** Whether any of the form's controls differs from what the page was served with. */
+function isTouched(...controls: (HTMLInputElement | HTMLSelectElement)[]): boolean {
+  return controls.some((control) =>
+    control instanceof HTMLSelectElement
+      ? control.selectedIndex !== Math.max(0, [...control.options].findIndex((option) => option.defaultSelected))
+      : control.value !== control.defaultValue,
+  );
+}
 
 /**
  * Takes the search form over from src/scripts/search.ts, which imports this module once search is
@@ -153,24 +166,39 @@ export function mount(): void {
     more.hidden = true;
   };
 
-  // The address's values, unless the visitor has already typed or chosen something before this
-  // module arrived. Values the form cannot show (an unknown year in a shared link) are dropped, so
-  // what runs is what is seen.
-  if (field.value === '' && typeSelect.value === '' && yearSelect.value === '') showForm(state);
+  // What the visitor typed or chose before this module arrived wins over the address; an untouched
+  // form shows the address's values. Values the form cannot show (an unknown year in a shared link)
+  // are dropped, so what runs is what is seen.
+  if (isTouched(field, typeSelect, yearSelect, sortSelect)) {
+    if (isTouched(sortSelect)) state = { ...state, sort: sortSelect.value === 'nyast' ? 'nyast' : 'relevans' };
+  } else {
+    showForm(state);
+  }
   state = readForm();
+  sortSelect.value = effectiveSort(state);
   remember();
 
   let loading: Promise<Pagefind> | undefined;
   let ready = false;
+  let failed = false;
   const engine = (): Promise<Pagefind> => {
     if (!loading) {
       loading = load(output.dataset.searchMeta, state.query);
       loading.then(
         () => (ready = true),
-        (error: unknown) => console.error(error),
+        (error: unknown) => {
+          failed = true;
+          console.error(error);
+        },
       );
     }
     return loading;
+  };
+
+  /** A search or a page of results that could not be loaded: said once, if it is still current. */
+  const fail = (current: number, error: unknown) => {
+    console.error(error);
+    if (current === generation) say(strings.loadError);
   };
 
   const run = async (debounce: boolean) => {
@@ -180,42 +208,48 @@ export function mount(): void {
       say(strings.prompt);
       return;
     }
-    if (!ready) say(strings.loading);
-    const pagefind = await engine().catch(() => undefined);
-    if (current !== generation) return;
-    if (!pagefind) {
-      say(strings.loadError);
-      return;
+    try {
+      // Once loading has failed, the error stays up rather than alternating with "loading".
+      if (!ready && !failed) say(strings.loading);
+      const pagefind = await engine();
+      if (current !== generation) return;
+      const term = state.query === '' ? null : state.query;
+      const options = searchOptions(state);
+      const response = debounce ? await pagefind.debouncedSearch(term, options) : await pagefind.search(term, options);
+      if (response === null || current !== generation) return;
+      const unsorted = options.sort ? await pagefind.search(term, { filters: options.filters }) : undefined;
+      if (current !== generation) return;
+      clear();
+      results = unsorted ? withUndated(response.results, unsorted.results) : response.results;
+      await showMore(current, false);
+      if (current === generation) say(countText(strings, results.length, state.query));
+    } catch (error) {
+      fail(current, error);
     }
-    const term = state.query === '' ? null : state.query;
-    const options = searchOptions(state);
-    const response = debounce ? await pagefind.debouncedSearch(term, options) : await pagefind.search(term, options);
-    if (response === null || current !== generation) return;
-    const unsorted = options.sort ? await pagefind.search(term, { filters: options.filters }) : undefined;
-    if (current !== generation) return;
-    clear();
-    results = unsorted ? withUndated(response.results, unsorted.results) : response.results;
-    await showMore(current, false);
-    if (current === generation) say(countText(strings, results.length, state.query));
   };
 
   /**
    * Renders the next page of results; moves focus to the first new one when asked to. Their
    * fragments are fetched side by side, and the first result is shown as soon as its own has
    * arrived: on a slow line it is the page's largest paint, and need not wait for the other nine.
+   * The page is counted as shown at once, so a second click meanwhile asks for the next one.
    */
   const showMore = async (current: number, focusFirst: boolean) => {
     const batch = results.slice(shown, shown + PAGE_SIZE).map((result) => result.data());
+    shown += batch.length;
+    more.hidden = true;
     const [first, ...rest] = batch;
     if (!first) return;
+    // Settled even when this page is left early (a newer search), so no failure goes unheard.
+    const others = Promise.all(rest);
+    others.catch(() => undefined);
     const firstItem = renderResult(await first);
     if (current !== generation) return;
     list.append(firstItem);
     if (focusFirst) firstItem.querySelector('a')?.focus();
-    const others = (await Promise.all(rest)).map(renderResult);
+    const otherItems = (await others).map(renderResult);
     if (current !== generation) return;
-    list.append(...others);
-    shown += batch.length;
+    list.append(...otherItems);
     more.hidden = shown >= results.length;
   };
 
@@ -242,7 +276,10 @@ export function mount(): void {
     event.preventDefault();
     update(false);
   });
-  more.addEventListener('click', () => void showMore(generation, true));
+  more.addEventListener('click', () => {
+    const current = generation;
+    showMore(current, true).catch((error: unknown) => fail(current, error));
+  });
   void run(false);
 
   function renderResult(result: PagefindResult): HTMLLIElement {

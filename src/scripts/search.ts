@@ -18,15 +18,16 @@ if (form && output && status) {
   const strings = JSON.parse(output.dataset.strings ?? '{}') as { prompt?: string; loading?: string; loadError?: string };
   const initial = readState(new URLSearchParams(location.search));
 
-  let page: Promise<unknown> | undefined;
+  let page: Promise<void> | undefined;
   const start = () => {
-    page ??= import('./search-page.ts').then(
-      (module) => module.mount(),
-      (error: unknown) => {
+    page ??= import('./search-page.ts')
+      .then((module) => module.mount())
+      .catch((error: unknown) => {
         console.error(error);
         status.textContent = strings.loadError ?? '';
-      },
-    );
+        // The next use of the form tries again.
+        page = undefined;
+      });
   };
 
   if (isBlank(initial)) {
@@ -40,9 +41,9 @@ if (form && output && status) {
   }
 
   // Whatever happens before the page module has arrived is not lost: it reads the form as it then is.
-  form.addEventListener('focusin', start, { once: true });
-  form.addEventListener('input', start, { once: true });
-  form.addEventListener('change', start, { once: true });
+  form.addEventListener('focusin', start);
+  form.addEventListener('input', start);
+  form.addEventListener('change', start);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     start();

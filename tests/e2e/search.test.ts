@@ -301,6 +301,74 @@ describe('search page on the root build', () => {
     }
   });
 
+  it('keeps a sort order chosen before the rest of the search page has arrived', async () => {
+    const fresh = await site.browser.newContext();
+    try {
+      const visit = await fresh.newPage();
+      await visit.goto(site.url('sok/'), { waitUntil: 'networkidle' });
+      let release = () => {};
+      const chosen = new Promise<void>((resolve) => (release = resolve));
+      await visit.route(/\/_astro\/search-page\.[^/]+\.js$/, async (route) => {
+        await chosen;
+        await route.continue();
+      });
+      await visit.locator('#sokordning').selectOption('nyast');
+      await visit.locator('#soktyp').selectOption('pressmeddelande');
+      release();
+      await visit.waitForFunction(() => /träff/.test(document.querySelector('#sokstatus')?.textContent ?? ''));
+      expect(await visit.locator('#sokordning').inputValue()).toBe('nyast');
+      expect(new URL(visit.url()).searchParams.get('ordning')).toBe('nyast');
+      expect(new URL(visit.url()).searchParams.get('typ')).toBe('pressmeddelande');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('says so in Swedish when the results cannot be loaded, and leaves nothing unhandled', async () => {
+    const fresh = await site.browser.newContext();
+    const uncaught: string[] = [];
+    try {
+      const visit = await fresh.newPage();
+      visit.on('pageerror', (error) => uncaught.push(String(error)));
+      await visit.route(/\.pf_fragment$/, (route) => route.abort('connectionreset'));
+      await visit.goto(site.url('sok/?q=konferens'));
+      await visit.waitForFunction(() => /kunde inte laddas/.test(document.querySelector('#sokstatus')?.textContent ?? ''));
+      await visit.waitForLoadState('networkidle');
+      expect(await visit.locator('.search-result').count()).toBe(0);
+      expect(uncaught).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('when search itself cannot be loaded, says so once: typing on does not bring "loading" back', async () => {
+    const fresh = await site.browser.newContext();
+    const uncaught: string[] = [];
+    try {
+      const visit = await fresh.newPage();
+      visit.on('pageerror', (error) => uncaught.push(String(error)));
+      await visit.route(/\/pagefind\/pagefind\.js$/, (route) => route.abort('connectionreset'));
+      await visit.goto(site.url('sok/?q=konferens'));
+      await visit.waitForFunction(() => /kunde inte laddas/.test(document.querySelector('#sokstatus')?.textContent ?? ''));
+      // Every text the live region shows from here on.
+      await visit.evaluate(() => {
+        const status = document.querySelector('#sokstatus')!;
+        const seen: string[] = [];
+        Object.assign(window, { seen });
+        new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, { childList: true, characterData: true, subtree: true });
+      });
+      await visit.locator('#sokord').fill('konferensen');
+      await visit.locator('#sokord').press('Enter');
+      await visit.waitForTimeout(500);
+      const seen = await visit.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      expect(seen.filter((text) => /laddas …/.test(text))).toEqual([]);
+      expect(await visit.locator('#sokstatus').textContent()).toMatch(/^Sökningen kunde inte laddas/);
+      expect(uncaught).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("shows the first result as soon as its own fragment is in, before the others'", async () => {
     const fresh = await site.browser.newContext();
     try {
@@ -327,15 +395,18 @@ describe('search page on the root build', () => {
     try {
       const visit = await fresh.newPage();
       await visit.goto(site.url('sok/'), { waitUntil: 'networkidle' });
-      // The page module is held back for a while, as on a slow line; the visitor types meanwhile.
+      // The page module is held back, as on a slow line, until the visitor has typed the word.
+      let release = () => {};
+      const typed = new Promise<void>((resolve) => (release = resolve));
       let arrived = false;
       await visit.route(/\/_astro\/search-page\.[^/]+\.js$/, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 700));
+        await typed;
         arrived = true;
         await route.continue();
       });
       await visit.locator('#sokord').pressSequentially('sugardating', { delay: 20 });
       expect(arrived).toBe(false);
+      release();
       const { hits } = await results(visit, 'sugardating');
       expect(arrived).toBe(true);
       expect(hits[0]?.url).toMatch(/^\/pressmeddelanden\/[^/]+\/$/);
