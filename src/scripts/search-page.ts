@@ -6,7 +6,7 @@
 import { chunksForQuery, indexChunks } from '../lib/formats/pagefind-meta.ts';
 import { addPreload } from './search-preload.ts';
 import { countText, isPagefindGzip, withUndated, type SearchStrings } from './search-results.ts';
-import { effectiveSort, isBlank, readState, searchOptions, toParams, type PagefindSearchOptions, type SearchState } from './search-state.ts';
+import { effectiveSort, isBlank, readState, searchOptions, toParams, type PagefindSearchOptions, type SearchState, type SortOrder } from './search-state.ts';
 
 /** The parts of pagefind.js this page uses. */
 interface Pagefind {
@@ -44,9 +44,10 @@ function wrapFetch(): void {
   const fetchFromNetwork = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    const early = fetchedEarly.get(address(url));
+    const key = address(url);
+    const early = fetchedEarly.get(key);
     if (early) {
-      fetchedEarly.delete(address(url));
+      fetchedEarly.delete(key);
       const response = await early.catch(() => undefined);
       if (response?.ok) return response;
     }
@@ -146,6 +147,9 @@ export function mount(): void {
     sortSelect.value = effectiveSort(value);
   };
 
+  /** The order picked in the list, once the visitor has picked one. */
+  const chosenSort = (): SortOrder => (sortSelect.value === 'nyast' ? 'nyast' : 'relevans');
+
   const readForm = (): SearchState => ({
     query: field.value.trim(),
     type: typeSelect.value,
@@ -170,7 +174,7 @@ export function mount(): void {
   // form shows the address's values. Values the form cannot show (an unknown year in a shared link)
   // are dropped, so what runs is what is seen.
   if (isTouched(field, typeSelect, yearSelect, sortSelect)) {
-    if (isTouched(sortSelect)) state = { ...state, sort: sortSelect.value === 'nyast' ? 'nyast' : 'relevans' };
+    if (isTouched(sortSelect)) state = { ...state, sort: chosenSort() };
   } else {
     showForm(state);
   }
@@ -268,7 +272,7 @@ export function mount(): void {
   typeSelect.addEventListener('change', () => update(false));
   yearSelect.addEventListener('change', () => update(false));
   sortSelect.addEventListener('change', () => {
-    state = { ...readForm(), sort: sortSelect.value === 'nyast' ? 'nyast' : 'relevans' };
+    state = { ...readForm(), sort: chosenSort() };
     remember();
     void run(false);
   });

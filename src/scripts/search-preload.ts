@@ -2,6 +2,7 @@
  * Pagefind's start-up files, known before Pagefind runs: the early start src/scripts/search.ts makes
  * when the address holds a query (docs/search.md). Free of browser globals so it runs under Vitest.
  */
+import { PAGEFIND_NAME_PART } from '../lib/core/pagefind-names.ts';
 
 /** Pagefind's hashed file names, written onto the search page by the build (src/lib/content/search.ts). */
 export interface PagefindHints {
@@ -16,8 +17,6 @@ export interface Preload {
   href: string;
 }
 
-const NAME_PART = /^[A-Za-z0-9_-]+$/;
-
 /**
  * What Pagefind's start-up fetches one after another (pagefind.js, then the entry file, then meta
  * and wasm), to be fetched at once as soon as a query is known. The entry's `?ts=` must be what
@@ -28,13 +27,13 @@ const NAME_PART = /^[A-Za-z0-9_-]+$/;
 export function pagefindPreloads(base: string, hints: PagefindHints): Preload[] {
   const folder = `${base}pagefind/`;
   const preloads: Preload[] = [{ rel: 'modulepreload', href: `${folder}pagefind.js` }];
-  if (hints.meta && NAME_PART.test(hints.meta)) {
+  if (hints.meta && PAGEFIND_NAME_PART.test(hints.meta)) {
     preloads.push(
       { rel: 'preload', href: `${folder}pagefind-entry.json?ts=${hints.meta}` },
       { rel: 'preload', href: `${folder}pagefind.${hints.meta}.pf_meta` },
     );
   }
-  if (hints.wasm && NAME_PART.test(hints.wasm)) preloads.push({ rel: 'preload', href: `${folder}wasm.${hints.wasm}.pagefind` });
+  if (hints.wasm && PAGEFIND_NAME_PART.test(hints.wasm)) preloads.push({ rel: 'preload', href: `${folder}wasm.${hints.wasm}.pagefind` });
   return preloads;
 }
 

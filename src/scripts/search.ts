@@ -1,11 +1,12 @@
 /**
  * The search page's first script, all an empty visit to /sok/ loads. The page itself
  * (src/scripts/search-page.ts) and Pagefind are fetched only once search is used: a query in the
- * address, focus in the field or a choice in the form. With a query in the address, Pagefind's
+ * address, or focus, typing or a choice in the form. With a query in the address, Pagefind's
  * start-up files are asked for here, before anything else (docs/search.md, "The search page on a
  * phone"), while the page module arrives alongside them.
  */
 import { addPreload, pagefindPreloads } from './search-preload.ts';
+import type { SearchStrings } from './search-results.ts';
 import { isBlank, readState } from './search-state.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -15,7 +16,7 @@ const output = document.querySelector<HTMLElement>('[data-search-output]');
 const status = document.querySelector<HTMLElement>('#sokstatus');
 
 if (form && output && status) {
-  const strings = JSON.parse(output.dataset.strings ?? '{}') as { prompt?: string; loading?: string; loadError?: string };
+  const strings = JSON.parse(output.dataset.strings ?? '{}') as Partial<SearchStrings>;
   const initial = readState(new URLSearchParams(location.search));
 
   let page: Promise<void> | undefined;

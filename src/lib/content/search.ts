@@ -1,4 +1,5 @@
 import { isoWithOffset, localDate } from '../core/dates.ts';
+import { PAGEFIND_NAME_PART } from '../core/pagefind-names.ts';
 
 /**
  * Search index tagging. The search page filters on `typ` and `år`, shows `title`, `datum` and
@@ -49,9 +50,6 @@ export interface PagefindEntry {
 /** The element on /sok/ that carries the search strings, and after indexing also Pagefind's file names. */
 export const SEARCH_OUTPUT_ATTRIBUTE = 'data-search-output';
 
-/** File-name parts Pagefind writes: letters, digits, `_` and `-` only, so they are safe in an attribute. */
-const NAME_PART = /^[A-Za-z0-9_-]+$/;
-
 /**
  * The search page with Pagefind's hashed file names written onto its output element
  * (`data-search-meta`: the meta file's hash, `data-search-wasm`: the wasm's language). Its script
@@ -64,7 +62,7 @@ export function withPagefindHints(html: string, entry: PagefindEntry, language =
   const index = entry.languages[language] ?? Object.values(entry.languages)[0];
   if (!index) throw new Error('Pagefind-indexet saknar språk.');
   const wasm = index.wasm ?? 'unknown';
-  if (!NAME_PART.test(index.hash) || !NAME_PART.test(wasm)) throw new Error(`Oväntat filnamn i Pagefinds index: ${index.hash}, ${wasm}.`);
+  if (!PAGEFIND_NAME_PART.test(index.hash) || !PAGEFIND_NAME_PART.test(wasm)) throw new Error(`Oväntat filnamn i Pagefinds index: ${index.hash}, ${wasm}.`);
   const marker = `${SEARCH_OUTPUT_ATTRIBUTE} `;
   if (html.split(marker).length !== 2) throw new Error(`Söksidan saknar ett (och bara ett) ${SEARCH_OUTPUT_ATTRIBUTE}-element.`);
   return html.replace(marker, `${marker}data-search-meta="${index.hash}" data-search-wasm="${wasm}" `);

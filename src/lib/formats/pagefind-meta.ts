@@ -4,9 +4,7 @@
  * at build time by the search-index step, which stops when the format is not the expected one.
  * No Node or browser globals beyond TextDecoder.
  */
-
-/** File-name parts Pagefind writes: letters, digits, `_` and `-` only. */
-const NAME_PART = /^[A-Za-z0-9_-]+$/;
+import { PAGEFIND_NAME_PART } from '../core/pagefind-names.ts';
 
 /** One of Pagefind's index chunks: it holds the (stemmed) words that sort from `from` to `to`. */
 export interface IndexChunk {
@@ -139,7 +137,7 @@ export function chunksForQuery(query: string, chunks: readonly IndexChunk[], lim
   const hashes = new Set<string>();
   for (const term of pagefindTerms(query)) {
     for (const { from, to, hash } of chunks) {
-      if (term >= from && term <= to && NAME_PART.test(hash)) hashes.add(hash);
+      if (term >= from && term <= to && PAGEFIND_NAME_PART.test(hash)) hashes.add(hash);
     }
   }
   return [...hashes].slice(0, limit);
